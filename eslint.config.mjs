@@ -1,0 +1,52 @@
+// The rules n8n's verification scanner applies to community packages:
+// eslint-plugin-n8n-nodes-base (community, nodes, credentials) and
+// @n8n/eslint-plugin-community-nodes (recommended). No inline disables anywhere.
+import tsParser from '@typescript-eslint/parser';
+import jsoncParser from 'jsonc-eslint-parser';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+
+const { configs } = n8nNodesBase;
+
+export default [
+	{
+		ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '*.js', '*.mjs'],
+	},
+	{
+		linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' },
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...configs.credentials.rules,
+			// Main-repository-only rule (its own docs say so): it wants a camelCase slug, while
+			// community credentials must link a full http(s) URL (…-not-http-url, credential-documentation-url).
+			// n8n's starter turns it off for community packages the same way.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...configs.nodes.rules },
+	},
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
+		languageOptions: { parser: tsParser },
+		...n8nCommunityNodesPlugin.configs.recommended,
+		ignores: [],
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+	},
+];

@@ -1,0 +1,54 @@
+import { Bangwo8Api } from '../../credentials/Bangwo8Api.credentials';
+import { testCredential } from '../harness';
+import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_AGENT } from '../sandbox/bangwo8';
+
+const credential = new Bangwo8Api();
+
+describe('Bangwo8 API credential', () => {
+	const sandbox = new Bangwo8Sandbox();
+	let baseUrl: string;
+	beforeAll(async () => {
+		baseUrl = await sandbox.start();
+	});
+	afterAll(async () => sandbox.stop());
+	beforeEach(() => {
+		sandbox.clearRequests();
+		sandbox.clearFailures();
+	});
+
+	it('passes with the admin account, fetching one call task with HTTP Basic', async () => {
+		const result = await testCredential(credential, { ...SANDBOX_ADMIN, baseUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.requests).toHaveLength(1);
+		const [request] = sandbox.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/api/v1/callTask.json');
+		expect(request.query).toEqual({ per_page: '1' });
+		const expected = Buffer.from(`${SANDBOX_ADMIN.account}:${SANDBOX_ADMIN.password}`).toString('base64');
+		expect(request.headers.authorization).toBe(`Basic ${expected}`);
+	});
+
+	it('fails on a wrong password with a message that names the cause, not the password', async () => {
+		const result = await testCredential(credential, {
+			account: SANDBOX_ADMIN.account,
+			password: 'not-the-password-42',
+			baseUrl,
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/account or password \(HTTP 401\)/);
+		expect(result.message).not.toContain('not-the-password-42');
+	});
+
+	it('explains that an agent account cannot use the call task API (HTTP 403)', async () => {
+		const result = await testCredential(credential, { ...SANDBOX_AGENT, baseUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/admin account/);
+		expect(result.message).toMatch(/403/);
+	});
+
+	it('fails when the service is down', async () => {
+		sandbox.fail({ failure: { kind: 'http', status: 503 } });
+		const result = await testCredential(credential, { ...SANDBOX_ADMIN, baseUrl });
+		expect(result.status).toBe('Error');
+	});
+});

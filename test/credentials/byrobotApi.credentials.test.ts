@@ -1,0 +1,143 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { ByrobotApi, byrobotSignature } from '../../credentials/ByrobotApi.credentials';
+import { testCredential } from '../harness';
+import { ByrobotSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../sandbox/byrobot';
+
+const credential = new ByrobotApi();
+
+describe('Byrobot API credential', () => {
+	describe('signature', () => {
+		it('matches the test vector of the vendor docs', () => {
+			expect(byrobotSignature('testAppKey', 'testAppSecret', 'Thu, 13 Dec 2018 01:27:17 GMT')).toBe(
+				'G5ItXcU7P+KDs6Pr0STlGWjakMQ=',
+			);
+		});
+
+		it('adds appkey, a fresh RFC 1123 datetime and the sign to every request', async () => {
+			jest.useFakeTimers({ now: new Date('2018-12-13T01:27:17Z') });
+			try {
+				const first = await credential.authenticate(
+					{ appId: 'testAppKey', appSecret: 'testAppSecret' },
+					{ url: '/x', headers: { Accept: 'application/json' } } as IHttpRequestOptions,
+				);
+				expect(first.headers).toEqual({
+					Accept: 'application/json',
+					appkey: 'testAppKey',
+					datetime: 'Thu, 13 Dec 2018 01:27:17 GMT',
+					sign: 'G5ItXcU7P+KDs6Pr0STlGWjakMQ=',
+				});
+				jest.setSystemTime(new Date('2018-12-13T01:29:00Z'));
+				const second = await credential.authenticate(
+					{ appId: 'testAppKey', appSecret: 'testAppSecret' },
+					{ url: '/x' } as IHttpRequestOptions,
+				);
+				expect(second.headers?.datetime).toBe('Thu, 13 Dec 2018 01:29:00 GMT');
+				expect(second.headers?.sign).toBe(
+					byrobotSignature('testAppKey', 'testAppSecret', 'Thu, 13 Dec 2018 01:29:00 GMT'),
+				);
+			} finally {
+				jest.useRealTimers();
+			}
+		});
+
+		it('never sends the AppSecret itself', async () => {
+			const options = await credential.authenticate(
+				{ appId: 'k', appSecret: 'very-secret-value' },
+				{ url: '/x' } as IHttpRequestOptions,
+			);
+			expect(JSON.stringify(options)).not.toContain('very-secret-value');
+		});
+	});
+
+	describe('Test button against the sandbox', () => {
+		const sandbox = new ByrobotSandbox();
+		let baseUrl: string;
+		beforeAll(async () => {
+			baseUrl = await sandbox.start();
+		});
+		afterAll(async () => sandbox.stop());
+		beforeEach(() => {
+			sandbox.clearRequests();
+			sandbox.clearFailures();
+			sandbox.clockOffsetMs = 0;
+		});
+
+		it('passes with the right AppKey and AppSecret, sending a request the sandbox accepts', async () => {
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: SANDBOX_APP_SECRET,
+				baseUrl,
+			});
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(sandbox.requests).toHaveLength(1);
+			const [request] = sandbox.requests;
+			expect(request.method).toBe('GET');
+			expect(request.path).toBe('/openapi/v1/company/getCompanys');
+			expect(request.headers.appkey).toBe(SANDBOX_APP_KEY);
+			expect(request.headers.sign).toBe(
+				byrobotSignature(SANDBOX_APP_KEY, SANDBOX_APP_SECRET, String(request.headers.datetime)),
+			);
+		});
+
+		it('accepts a Base URL with a trailing slash', async () => {
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: SANDBOX_APP_SECRET,
+				baseUrl: `${baseUrl}/`,
+			});
+			expect(result.status).toBe('OK');
+			expect(sandbox.requests[0].path).toBe('/openapi/v1/company/getCompanys');
+		});
+
+		it('fails with a wrong AppSecret, naming the cause and not the secret', async () => {
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: 'wrong-secret-123',
+				baseUrl,
+			});
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/signature/i);
+			expect(result.message).toMatch(/AppKey and AppSecret/);
+			expect(result.message).not.toContain('wrong-secret-123');
+			expect(sandbox.requests).toHaveLength(1);
+		});
+
+		it('tells the user to check the n8n host clock on code 408', async () => {
+			sandbox.clockOffsetMs = 10 * 60 * 1000;
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: SANDBOX_APP_SECRET,
+				baseUrl,
+			});
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/408/);
+			expect(result.message).toMatch(/clock of the n8n host/);
+		});
+
+		it.each([
+			[403, /403.*bind/s],
+			[412, /412/],
+			[500, /500/],
+		])('fails on an envelope code %s with HTTP 200', async (code, pattern) => {
+			sandbox.fail({ failure: { kind: 'envelope', code, resultMsg: 'vendor says no' } });
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: SANDBOX_APP_SECRET,
+				baseUrl,
+			});
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(pattern);
+		});
+
+		it('fails on an HTTP error', async () => {
+			sandbox.fail({ failure: { kind: 'http', status: 502 } });
+			const result = await testCredential(credential, {
+				appId: SANDBOX_APP_KEY,
+				appSecret: SANDBOX_APP_SECRET,
+				baseUrl,
+			});
+			expect(result.status).toBe('Error');
+		});
+	});
+});
