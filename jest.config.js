@@ -4,7 +4,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
+		// tsconfig.test.json sets isolatedModules, so ts-jest only transpiles: type errors are
+		// caught once by `npm run typecheck`, not per test file.
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	// Each test file starts its own sandboxes on port 0; two workers fit this 2-core machine.
 	maxWorkers: 2,
