@@ -1,0 +1,112 @@
+// Types of byrobot-callbacks.js: BYRobot's callback bodies and how the vendor POSTs them.
+import type { IncomingHttpHeaders } from 'http';
+
+export declare const DATA_TYPES: Readonly<{
+	callFinished: 'CALL_INSTANCE_RESULT';
+	taskStatusChanged: 'JOB_INFO_RESULT';
+	inboundCallFinished: 'INBOUND_CALL_INSTANCE_RESULT';
+}>;
+
+/** The IP BYRobot's public cloud sends callbacks from. */
+export declare const CALLBACK_IP: '120.55.46.3';
+/** Seconds before each retry (27 retries). */
+export declare const RETRY_SCHEDULE_SECONDS: readonly number[];
+/** First delivery plus retries. */
+export declare const MAX_ATTEMPTS: number;
+
+export interface CallbackEnvelope<T = Record<string, unknown>> {
+	code: number;
+	data: { dataType: string; data: T };
+	resultMsg: string;
+	errorStackTrace: null;
+	[key: string]: unknown;
+}
+
+export type DurationForm = 'number' | 'string' | 'text';
+
+export declare function envelope<T extends object>(
+	dataType: string,
+	data: T,
+	extra?: Record<string, unknown>,
+): CallbackEnvelope<T>;
+
+export interface CallFinishedOptions {
+	callInstanceId?: number;
+	callJobId?: number;
+	/** Seconds; sent as 35, "35" or "35秒" according to durationForm. */
+	duration?: number;
+	durationForm?: DurationForm;
+	status?: number;
+	finishStatus?: number;
+	/** Serialized into the `properties` JSON string. */
+	properties?: Record<string, unknown>;
+	/** Sent as `properties` verbatim (e.g. not JSON). */
+	propertiesText?: string;
+	jobFinished?: boolean;
+	/** Merged over the sceneInstance. */
+	sceneInstance?: Record<string, unknown>;
+}
+export declare function callFinished(options?: CallFinishedOptions): CallbackEnvelope;
+
+/** CALL_INSTANCE_RESULT with only taskResult: the intention level changed by hand. */
+export declare function intentionChanged(options?: {
+	callInstanceId?: number;
+	resultValue?: string;
+}): CallbackEnvelope;
+
+export declare function taskStatusChanged(options?: {
+	callJobId?: number;
+	status?: number;
+	job?: Record<string, unknown>;
+}): CallbackEnvelope;
+
+export declare function inboundCallFinished(options?: {
+	inboundInstanceId?: number;
+	duration?: number;
+	durationForm?: DurationForm;
+	finishStatus?: number;
+	properties?: Record<string, unknown>;
+}): CallbackEnvelope;
+
+export interface PostOptions {
+	/** 'json' (default, application/json;charset=utf-8), 'text' (text/plain;charset=UTF-8), or a literal header value ('' for none). */
+	contentType?: 'json' | 'text' | string;
+	headers?: Record<string, string>;
+}
+
+export interface CallbackAnswer {
+	status: number;
+	headers: IncomingHttpHeaders;
+	body: string;
+	/** Set when the request failed at the network level. */
+	error?: string;
+}
+
+export declare function postOnce(
+	url: string,
+	payload: object | string,
+	options?: PostOptions,
+): Promise<CallbackAnswer>;
+
+export interface RetryOptions extends PostOptions {
+	/** Default MAX_ATTEMPTS (28). */
+	maxAttempts?: number;
+	/** Multiplies the vendor's schedule; default 0 (no waiting). */
+	scale?: number;
+	/** Wait before retry n (1-based), overrides the schedule. */
+	intervalMs?: (retry: number) => number;
+}
+
+export interface DeliveryResult {
+	/** Whether some answer was exactly `success`. */
+	delivered: boolean;
+	attempts: CallbackAnswer[];
+	last: CallbackAnswer;
+}
+
+/** POSTs like BYRobot: retried while the answer body is not exactly `success`. */
+export declare function postCallback(
+	url: string,
+	payload: object | string,
+	options?: RetryOptions,
+): Promise<DeliveryResult>;
