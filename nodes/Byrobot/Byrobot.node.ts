@@ -1,0 +1,73 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { searchCompanies } from './listSearch/searchCompanies';
+import { searchTasks } from './listSearch/searchTasks';
+import {
+	getBlacklistGroups,
+	getCallerLines,
+	getRobotScripts,
+	getRobots,
+	getSmsTemplates,
+} from './loadOptions';
+import { blacklistDescription } from './resources/blacklist';
+import { blacklistGroupDescription } from './resources/blacklistGroup';
+import { callbackDescription } from './resources/callback';
+import { companyDescription } from './resources/company';
+import { taskDescription } from './resources/task';
+
+// One main input and output, written through constants: the two lint rule sets disagree on
+// the inline form (['main'] versus [NodeConnectionTypes.Main]).
+const MAIN_INPUT = [NodeConnectionTypes.Main];
+const MAIN_OUTPUT = [NodeConnectionTypes.Main];
+
+export class Byrobot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Byrobot',
+		name: 'byrobot',
+		icon: { light: 'file:../../icons/byrobot.svg', dark: 'file:../../icons/byrobot.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Run BYRobot (百应) AI outbound-call tasks: create, import customers, start, read results',
+		defaults: { name: 'Byrobot' },
+		usableAsTool: true,
+		inputs: MAIN_INPUT,
+		outputs: MAIN_OUTPUT,
+		credentials: [{ name: 'byrobotApi', required: true }],
+		// Every status reaches the shared answer check (byrobotOutput), which turns envelope
+		// codes, HTTP errors and non-JSON bodies into errors with a hint.
+		requestDefaults: {
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Blacklist', value: 'blacklist' },
+					{ name: 'Blacklist Group', value: 'blacklistGroup' },
+					{ name: 'Callback', value: 'callback' },
+					{ name: 'Company', value: 'company' },
+					{ name: 'Task', value: 'task' },
+				],
+				default: 'task',
+			},
+			...taskDescription,
+			...companyDescription,
+			...blacklistDescription,
+			...blacklistGroupDescription,
+			...callbackDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchCompanies, searchTasks },
+		loadOptions: { getBlacklistGroups, getCallerLines, getRobotScripts, getRobots, getSmsTemplates },
+	};
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { TASK_STATUS_LABELS } from '../shared/format';
+import { companyIdFor } from '../shared/parameters';
+import { byrobotApiRequest, entriesOf } from '../shared/transport';
+
+const PAGE_SIZE = 100;
+
+/** Tasks of the chosen company (getTasks, newest first), searched by name, 100 per page. */
+export async function searchTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const pageNum = paginationToken ? Number(paginationToken) : 1;
+	const qs: IDataObject = { companyId: companyIdFor(this), pageNum, pageSize: PAGE_SIZE };
+	if (filter?.trim()) qs.taskName = filter.trim();
+	const envelope = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTasks', qs);
+	const page = (envelope.data ?? {}) as IDataObject;
+	const results = entriesOf(page).map((task) => ({
+		name: `${String(task.jobName)} (${String(task.callJobId)}, ${
+			TASK_STATUS_LABELS[Number(task.status)] ?? String(task.status)
+		})`,
+		value: String(task.callJobId),
+	}));
+	const pages = Number(page.pages ?? 0);
+	return { results, paginationToken: pageNum < pages ? String(pageNum + 1) : undefined };
+}

@@ -1,0 +1,124 @@
+// The one check every BYRobot answer passes. Requests run with ignoreHttpStatusErrors, so this
+// sees every status and body: an envelope code other than 200 (whatever the HTTP status), an HTTP
+// error, or a body that is not JSON each become a NodeApiError that says what to fix.
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+
+/** What to do about each documented envelope code. */
+export const ENVELOPE_HINTS: Record<number, string> = {
+	401: 'BYRobot could not validate the request signature: check that AppKey and AppSecret in the Byrobot API credential are copied exactly from 系统管理 → 系统设置 → API配置.',
+	403: 'No permission: the company is not bound to this AppKey. Pick the company from the list, or ask the CRM super-admin to bind it to the AppKey.',
+	404: 'Not found: check the ID you gave (company, task, call, group) — it may have been deleted or belong to another company.',
+	408: 'The request time is more than 3 minutes off the BYRobot server clock: check the clock of the n8n host (enable NTP time sync).',
+	500: 'BYRobot had an unknown error. Try again later; if it persists, contact BYRobot support with the request ID.',
+};
+
+const HTTP_HINTS: Record<number, string> = {
+	401: 'Check AppKey and AppSecret in the Byrobot API credential.',
+	403: 'Check that the AppKey may use this API and that the company is bound to it.',
+	404: 'Check the Base URL in the Byrobot API credential (default https://api.byrobot.cn).',
+	429: 'Too many requests: slow down (e.g. the Loop Over Items node with a Wait), then retry.',
+};
+
+function hintForEnvelope(code: number, resultMsg: string): string {
+	if (code === 412) {
+		return `A parameter was rejected: ${resultMsg || 'BYRobot did not say which'}. Fix that field and run again.`;
+	}
+	return (
+		ENVELOPE_HINTS[code] ??
+		'BYRobot reported an error; the message above is BYRobot’s own explanation.'
+	);
+}
+
+function hintForHttp(status: number): string {
+	if (HTTP_HINTS[status]) return HTTP_HINTS[status];
+	if (status >= 500) return 'BYRobot or a gateway in front of it failed. Try again later.';
+	return 'Check the Base URL in the Byrobot API credential and the values you sent.';
+}
+
+/** A short, tag-free excerpt of a non-JSON body for the error description. */
+function excerpt(text: string): string {
+	const plain = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
+}
+
+function parseBody(body: unknown): { json?: IDataObject; text?: string } {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		// text/plain answers with a JSON body happen on private deployments.
+		try {
+			const parsed = JSON.parse(body) as unknown;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+				return { json: parsed as IDataObject };
+			}
+		} catch {
+			// not JSON: reported below
+		}
+		return { text: body };
+	}
+	if (body && typeof body === 'object' && !Array.isArray(body)) return { json: body as IDataObject };
+	return { text: body === undefined || body === null ? '' : JSON.stringify(body) };
+}
+
+function isEnvelope(json: IDataObject): boolean {
+	return 'code' in json && !Number.isNaN(Number(json.code));
+}
+
+/**
+ * Returns the parsed envelope of a successful answer; throws a NodeApiError otherwise.
+ * Handles both envelopes: {code, data, resultMsg} and sms/template/list's {code, msg, success, data}.
+ */
+export function checkByrobotResponse(
+	node: INode,
+	response: Pick<IN8nHttpFullResponse, 'body' | 'statusCode'>,
+	itemIndex?: number,
+): IDataObject {
+	const status = Number(response.statusCode ?? 200);
+	const { json, text } = parseBody(response.body);
+
+	if (json && isEnvelope(json)) {
+		const code = Number(json.code);
+		const resultMsg = String(json.resultMsg ?? json.msg ?? '');
+		if (code !== 200 || json.success === false) {
+			throw new NodeApiError(node, json as JsonObject, {
+				message: `BYRobot error ${code}: ${resultMsg || 'no message'}`,
+				description: hintForEnvelope(code, resultMsg),
+				httpCode: String(status),
+				itemIndex,
+			});
+		}
+		if (status < 400) return json;
+	}
+
+	if (status >= 400) {
+		const detail = json ? JSON.stringify(json) : excerpt(text ?? '');
+		throw new NodeApiError(node, (json ?? { body: excerpt(text ?? '') }) as JsonObject, {
+			message: `BYRobot answered HTTP ${status}${detail ? `: ${excerpt(detail)}` : ''}`,
+			description: hintForHttp(status),
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
+
+	if (!json) {
+		const looksHtml = /^\s*</.test(text ?? '');
+		throw new NodeApiError(node, { body: excerpt(text ?? '') } as JsonObject, {
+			message: looksHtml
+				? 'BYRobot answered with an HTML page instead of JSON'
+				: 'BYRobot answered with a body that is not valid JSON',
+			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in the Byrobot API credential; if it is right, BYRobot or a proxy is failing — try again later.`,
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
+
+	throw new NodeApiError(node, json as JsonObject, {
+		message: 'BYRobot answered JSON without the expected "code" field',
+		description: `Check the Base URL in the Byrobot API credential. The answer was: ${excerpt(JSON.stringify(json))}`,
+		httpCode: String(status),
+		itemIndex,
+	});
+}

@@ -1,0 +1,146 @@
+// Turns BYRobot's raw answers into friendly items: codes stay, labels are added beside them,
+// "27秒" becomes 27, and the `properties` JSON string becomes an object.
+import type { IDataObject } from 'n8n-workflow';
+
+export const TASK_STATUS_LABELS: Record<number, string> = {
+	0: 'Not Started',
+	1: 'Running',
+	2: 'Finished',
+	3: 'Runnable',
+	4: 'Paused by User',
+	5: 'Paused by System',
+	6: 'Stopped',
+	7: 'Queued',
+	8: 'AI Expired',
+	9: 'Line in Arrears',
+	10: 'SMS in Arrears',
+};
+
+export const FINISH_STATUS_LABELS: Record<number, string> = {
+	0: 'Answered',
+	1: 'Rejected',
+	2: 'Unreachable',
+	3: 'Caller Line Unavailable',
+	4: 'Vacant Number',
+	5: 'Powered Off',
+	6: 'Busy',
+	7: 'Suspended',
+	8: 'No Answer',
+	9: 'Caller in Arrears',
+	10: 'Call Loss',
+	11: 'Blacklisted',
+	22: 'Dead Zone',
+};
+
+export const PHONE_TYPE_LABELS: Record<number, string> = {
+	0: 'Mobile (SIM)',
+	1: 'Landline',
+	2: 'No Caller',
+};
+
+function labelOf(labels: Record<number, string>, code: unknown): string | undefined {
+	if (code === null || code === undefined || code === '') return undefined;
+	return labels[Number(code)] ?? `Unknown (${String(code)})`;
+}
+
+/** "27秒", "27" or 27 → 27; anything unreadable stays as it came. */
+export function parseDuration(value: unknown): unknown {
+	if (typeof value === 'number') return value;
+	if (typeof value !== 'string') return value;
+	const match = /^\s*(\d+(?:\.\d+)?)\s*(秒|s)?\s*$/.exec(value);
+	return match ? Number(match[1]) : value;
+}
+
+/** `properties` arrives as a JSON string; an unparsable one is kept as the string. */
+export function parseProperties(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return {};
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return value;
+	}
+}
+
+export function formatTask(task: IDataObject): IDataObject {
+	const result: IDataObject = { ...task };
+	if ('status' in task) result.statusLabel = labelOf(TASK_STATUS_LABELS, task.status);
+	return result;
+}
+
+export function formatCallerLine(line: IDataObject): IDataObject {
+	return { ...line, phoneTypeLabel: labelOf(PHONE_TYPE_LABELS, line.phoneType) };
+}
+
+/** One finished call: finishStatus labelled, duration numeric, properties parsed when present. */
+export function formatCallRecord(record: IDataObject): IDataObject {
+	const result: IDataObject = { ...record };
+	if ('finishStatus' in record) {
+		result.finishStatusLabel = labelOf(FINISH_STATUS_LABELS, record.finishStatus);
+	}
+	if ('duration' in record) result.duration = parseDuration(record.duration) as IDataObject[string];
+	if ('properties' in record) {
+		result.properties = parseProperties(record.properties) as IDataObject[string];
+	}
+	return result;
+}
+
+export function simplifyCallRecord(record: IDataObject): IDataObject {
+	const full = formatCallRecord(record);
+	return {
+		callInstanceId: full.callInstanceId,
+		customerName: full.customerName,
+		customerTelephone: full.customerTelephone,
+		finishStatus: full.finishStatus,
+		finishStatusLabel: full.finishStatusLabel,
+		duration: full.duration,
+		chatRound: full.chatRound,
+		startTime: full.startTime,
+		endTime: full.endTime,
+		recordingUrl: full.luyinOssUrl,
+		results: full.resultList,
+	};
+}
+
+/** phoneLogInfo: keeps the full answer, parses properties, and lifts dialogue and recording URL. */
+export function formatCallDetail(detail: IDataObject): IDataObject {
+	const phoneLog = (detail.phoneLog ?? {}) as IDataObject;
+	const sceneInstance = { ...((detail.sceneInstance ?? {}) as IDataObject) };
+	if ('properties' in sceneInstance) {
+		sceneInstance.properties = parseProperties(sceneInstance.properties) as IDataObject[string];
+	}
+	if ('finishStatus' in sceneInstance) {
+		sceneInstance.finishStatusLabel = labelOf(FINISH_STATUS_LABELS, sceneInstance.finishStatus);
+	}
+	if ('duration' in sceneInstance) {
+		sceneInstance.duration = parseDuration(sceneInstance.duration) as IDataObject[string];
+	}
+	return {
+		...detail,
+		sceneInstance,
+		dialogue: (phoneLog.phoneLogs ?? []) as IDataObject[],
+		recordingUrl: (phoneLog.luyinOssUrl ?? sceneInstance.luyinOssUrl ?? null) as string | null,
+		properties: (sceneInstance.properties ?? {}) as IDataObject,
+	};
+}
+
+export function simplifyCallDetail(detail: IDataObject): IDataObject {
+	const full = formatCallDetail(detail);
+	const sceneInstance = full.sceneInstance as IDataObject;
+	const dialogue = (full.dialogue as IDataObject[]).map((line) => ({
+		speaker: line.speaker,
+		content: line.content,
+	}));
+	return {
+		callInstanceId: sceneInstance.callInstanceId ?? full.callInstanceId,
+		customerName: sceneInstance.customerName,
+		customerTelephone: sceneInstance.customerTelephone,
+		finishStatus: sceneInstance.finishStatus,
+		finishStatusLabel: sceneInstance.finishStatusLabel,
+		duration: sceneInstance.duration,
+		recordingUrl: full.recordingUrl,
+		dialogue,
+		properties: full.properties,
+		taskResult: full.taskResult,
+	};
+}

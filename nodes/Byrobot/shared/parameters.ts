@@ -1,0 +1,25 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * The chosen company in a dropdown / list search. The editor passes the form's current values
+ * (getCurrentNodeParameter); a saved node has them as its parameters.
+ */
+export function companyIdFor(context: ILoadOptionsFunctions): number {
+	let value: unknown;
+	try {
+		value = context.getCurrentNodeParameter('company', { extractValue: true });
+	} catch {
+		value = undefined;
+	}
+	if (value === undefined || value === null || value === '') {
+		value = context.getNodeParameter('company', '', { extractValue: true });
+	}
+	const companyId = Number(value);
+	if (!value || !Number.isInteger(companyId)) {
+		throw new NodeOperationError(context.getNode(), 'Choose a company first', {
+			description: 'The list depends on the company: pick one in the Company field above.',
+		});
+	}
+	return companyId;
+}

@@ -1,0 +1,99 @@
+// preSend for Create Task and Update Task: checks dates and times, normalises the caller line
+// ids, fills callType from the chosen lines' phoneType (unless set), and adds redial rules.
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { invalidInput, toIdList } from './hooks';
+import { byrobotApiRequest } from './transport';
+import { checkCallingHours, checkStartDate } from './validation';
+
+const FIELD_NAMES: Record<string, string> = {
+	workingStartTime: 'Working Start Time',
+	workingEndTime: 'Working End Time',
+	breakStartTime: 'Break Start Time',
+	breakEndTime: 'Break End Time',
+};
+
+interface RedialRule {
+	phoneStatus?: number;
+	times?: number;
+	interval?: number;
+}
+
+/** Looks the chosen lines up in getPhones and returns their common phoneType. */
+async function callTypeFromLines(
+	context: IExecuteSingleFunctions,
+	companyId: unknown,
+	lineIds: number[],
+): Promise<number> {
+	const envelope = await byrobotApiRequest.call(context, 'GET', '/openapi/v1/company/getPhones', {
+		companyId: companyId as number,
+	});
+	const lines = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+	const types = new Set<number>();
+	for (const id of lineIds) {
+		const line = lines.find((candidate) => Number(candidate.userPhoneId) === id);
+		if (!line) {
+			throw invalidInput(context, 'Caller Lines', `caller line ${id} is not a line of this company`);
+		}
+		types.add(Number(line.phoneType));
+	}
+	if (types.size !== 1) {
+		throw invalidInput(
+			context,
+			'Call Type',
+			'the chosen caller lines have different phone types; choose lines of one type or set Call Type',
+		);
+	}
+	return [...types][0];
+}
+
+/**
+ * Create Task sends the lines as an int array and needs a start date for scheduled tasks;
+ * Update Task sends "11,12" (the vendor's documented form) and may keep the stored start date.
+ */
+export function prepareTaskSettings(mode: 'create' | 'update') {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = { ...((requestOptions.body as IDataObject) ?? {}) };
+
+		const dateProblem = checkStartDate(mode === 'create' ? body.taskType : undefined, body.startDate);
+		if (dateProblem) throw invalidInput(this, 'Start Date', dateProblem);
+
+		const hoursProblem = checkCallingHours({
+			workingStartTime: body.workingStartTime as string | undefined,
+			workingEndTime: body.workingEndTime as string | undefined,
+			breakStartTime: body.breakStartTime as string | undefined,
+			breakEndTime: body.breakEndTime as string | undefined,
+		});
+		if (hoursProblem) throw invalidInput(this, FIELD_NAMES[hoursProblem[0]], hoursProblem[1]);
+
+		if ('userPhoneIds' in body) {
+			const lineIds = toIdList(body.userPhoneIds);
+			if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
+				throw invalidInput(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
+			}
+			if (body.callType === 'auto' || body.callType === undefined || body.callType === '') {
+				body.callType = await callTypeFromLines(this, body.companyId, lineIds);
+			}
+			body.userPhoneIds =
+				mode === 'create' ? lineIds : lineIds.length === 1 ? lineIds[0] : lineIds.join(',');
+		} else if (body.callType === 'auto') {
+			delete body.callType;
+		}
+
+		const rules = this.getNodeParameter('redial.rules', []) as RedialRule[];
+		if (rules.length) {
+			body.repeatCall = true;
+			body.repeatCallRule = rules.map((rule) => ({
+				phoneStatus: Number(rule.phoneStatus),
+				times: Number(rule.times),
+				interval: Number(rule.interval),
+			}));
+		}
+
+		requestOptions.body = body;
+		return requestOptions;
+	};
+}

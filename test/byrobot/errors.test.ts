@@ -1,0 +1,164 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { SANDBOX_APP_SECRET, rl, runner, useSandbox } from './helpers';
+
+const { sandbox, baseUrl } = useSandbox();
+const { run } = runner(baseUrl);
+
+type ApiError = NodeApiError & { description: string; httpCode: string; context: IDataObject };
+
+const listCompanies = { resource: 'company', operation: 'getAll' };
+
+async function failure(parameters: INodeParameters = listCompanies, appSecret?: string): Promise<ApiError> {
+	const error = await run(parameters, { appSecret }).then(
+		() => undefined,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(NodeApiError);
+	return error as ApiError;
+}
+
+describe('the shared answer check', () => {
+	it.each([
+		[401, /AppKey and AppSecret/],
+		[403, /company is not bound to this AppKey/],
+		[404, /Not found: check the ID/],
+		[408, /clock of the n8n host/],
+		[412, /A parameter was rejected: vendor says: companyId is wrong/],
+		[500, /Try again later/],
+	])('envelope code %s with HTTP 200 → NodeApiError with resultMsg, code and hint', async (code, hint) => {
+		const resultMsg = code === 412 ? 'vendor says: companyId is wrong' : `vendor says ${code}`;
+		sandbox.fail({ path: 'company/getCompanys', failure: { kind: 'envelope', code, resultMsg } });
+		const error = await failure();
+		expect(error.message).toBe(`BYRobot error ${code}: ${resultMsg}`);
+		expect(error.description).toMatch(hint);
+		expect(error.httpCode).toBe('200');
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('an envelope error carried by an HTTP 4xx is still read from the body', async () => {
+		sandbox.fail({
+			failure: { kind: 'http', status: 400, body: JSON.stringify({ code: 412, resultMsg: '参数错误: companyId', data: null }) },
+		});
+		const error = await failure();
+		expect(error.message).toBe('BYRobot error 412: 参数错误: companyId');
+		expect(error.httpCode).toBe('400');
+	});
+
+	it.each([
+		[502, /Try again later/],
+		[503, /Try again later/],
+		[404, /Check the Base URL/],
+		[401, /AppKey and AppSecret/],
+	])('HTTP %s without an envelope → NodeApiError with status and hint', async (status, hint) => {
+		sandbox.fail({ failure: { kind: 'http', status } });
+		const error = await failure();
+		expect(error.message).toMatch(new RegExp(`^BYRobot answered HTTP ${status}`));
+		expect(error.description).toMatch(hint);
+		expect(error.httpCode).toBe(String(status));
+	});
+
+	it('an HTML error page → clear error quoting the page, not a crash', async () => {
+		sandbox.fail({ failure: { kind: 'html', status: 200 } });
+		const error = await failure();
+		expect(error.message).toBe('BYRobot answered with an HTML page instead of JSON');
+		expect(error.description).toMatch(/502 Bad Gateway/);
+		expect(error.description).not.toMatch(/<html>/);
+	});
+
+	it('an HTML page with HTTP 502 → HTTP error naming the gateway', async () => {
+		sandbox.fail({ failure: { kind: 'html' } });
+		const error = await failure();
+		expect(error.message).toMatch(/^BYRobot answered HTTP 502: 502 Bad Gateway/);
+	});
+
+	it('malformed JSON → clear error', async () => {
+		sandbox.fail({ failure: { kind: 'malformed' } });
+		const error = await failure();
+		expect(error.message).toBe('BYRobot answered with a body that is not valid JSON');
+		expect(error.description).toMatch(/The answer began: "\{"code": 200/);
+	});
+
+	it('a wrong AppSecret → the real 401 from the signature check; neither secret nor sign leak', async () => {
+		const error = await failure(listCompanies, 'wrong-secret-value');
+		expect(error.message).toMatch(/^BYRobot error 401: 签名校验失败/);
+		expect(error.description).toMatch(/AppKey and AppSecret/);
+		const dump = JSON.stringify({ ...error, message: error.message, description: error.description });
+		expect(dump).not.toContain('wrong-secret-value');
+		expect(dump).not.toContain(SANDBOX_APP_SECRET);
+		expect(dump).not.toContain(String(sandbox.requests[0].headers.sign));
+	});
+
+	it('a clock more than 3 minutes off → the real 408 with the clock hint', async () => {
+		sandbox.clockOffsetMs = 10 * 60 * 1000;
+		const error = await failure();
+		expect(error.message).toMatch(/^BYRobot error 408/);
+		expect(error.description).toMatch(/clock of the n8n host/);
+	});
+
+	it('a company not bound to the AppKey → the real 403', async () => {
+		const error = await failure({ resource: 'company', operation: 'getCallerLines', company: rl(1003, 'id') });
+		expect(error.message).toMatch(/^BYRobot error 403/);
+		expect(error.description).toMatch(/not bound to this AppKey/);
+	});
+
+	it('Continue On Fail: a failing item becomes an error item, the others succeed and stay linked', async () => {
+		const [first, second] = sandbox.seedTasks(1001, 2);
+		const out = await run(
+			{ resource: 'task', operation: 'get', company: rl(1001), task: rl('={{ $json.id }}', 'id') },
+			{ items: [{ id: first }, { id: 999999 }, { id: second }], continueOnFail: true },
+		);
+		expect(out).toHaveLength(3);
+		expect(out[0]).toMatchObject({ json: { callJobId: first }, pairedItem: { item: 0 } });
+		expect(out[1].json).toEqual({});
+		expect(out[1].error?.message).toMatch(/^BYRobot error 404/);
+		expect((out[1].error as unknown as ApiError).context.itemIndex).toBe(1);
+		expect(out[2]).toMatchObject({ json: { callJobId: second }, pairedItem: { item: 2 } });
+	});
+});
+
+// Every operation, with valid parameters, passes the shared check and honours Continue On Fail.
+const everyOperation: Array<[string, INodeParameters]> = [
+	['task create', { resource: 'task', operation: 'create', company: rl(1001), taskName: 't', callerLines: [11], robot: 21 }],
+	['task update', { resource: 'task', operation: 'update', company: rl(1001), task: rl(5001) }],
+	['task delete', { resource: 'task', operation: 'delete', company: rl(1001), task: rl(5001) }],
+	['task start', { resource: 'task', operation: 'start', company: rl(1001), task: rl(5001) }],
+	['task pause', { resource: 'task', operation: 'pause', company: rl(1001), task: rl(5001) }],
+	['task stop', { resource: 'task', operation: 'stop', company: rl(1001), task: rl(5001) }],
+	['task get', { resource: 'task', operation: 'get', company: rl(1001), task: rl(5001) }],
+	['task getAll', { resource: 'task', operation: 'getAll', company: rl(1001) }],
+	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(5001), phone: '13800138000' }],
+	['task getCallRecords', { resource: 'task', operation: 'getCallRecords', company: rl(1001), task: rl(5001) }],
+	['task getUncalledCustomers', { resource: 'task', operation: 'getUncalledCustomers', company: rl(1001), task: rl(5001) }],
+	['task getCallDetail', { resource: 'task', operation: 'getCallDetail', callInstanceId: '800001' }],
+	['company getAll', { resource: 'company', operation: 'getAll' }],
+	['company getCallerLines', { resource: 'company', operation: 'getCallerLines', company: rl(1001) }],
+	['company getRobots', { resource: 'company', operation: 'getRobots', company: rl(1001) }],
+	['company getSeatStatistics', { resource: 'company', operation: 'getSeatStatistics', company: rl(1001) }],
+	['company getSmsTemplates', { resource: 'company', operation: 'getSmsTemplates', company: rl(1001) }],
+	['company getScriptVariables', { resource: 'company', operation: 'getScriptVariables', company: rl(1001), sceneDefId: 31 }],
+	['blacklist add', { resource: 'blacklist', operation: 'add', company: rl(1001), mobile: '13800138000' }],
+	['blacklist addMany', { resource: 'blacklist', operation: 'addMany', company: rl(1001), blacklistGroup: -1, entries: { entry: [{ mobile: '13800138000', name: 'x' }] } }],
+	['blacklist delete', { resource: 'blacklist', operation: 'delete', company: rl(1001), blacklistGroup: -1, mobile: '13800138000' }],
+	['blacklist getAll', { resource: 'blacklist', operation: 'getAll', company: rl(1001), blacklistGroup: -1 }],
+	['blacklistGroup getAll', { resource: 'blacklistGroup', operation: 'getAll', company: rl(1001) }],
+	['blacklistGroup create', { resource: 'blacklistGroup', operation: 'create', company: rl(1001), name: 'g' }],
+	['blacklistGroup update', { resource: 'blacklistGroup', operation: 'update', company: rl(1001), blacklistGroup: 301, name: 'g' }],
+	['blacklistGroup delete', { resource: 'blacklistGroup', operation: 'delete', company: rl(1001), blacklistGroup: 301 }],
+	['callback getUndelivered', { resource: 'callback', operation: 'getUndelivered', company: rl(1001), startDate: '2024-05-01', endDate: '2024-05-02' }],
+];
+
+describe.each(everyOperation)('%s', (_name, parameters) => {
+	it('turns an envelope error into a NodeApiError, or an error item with Continue On Fail', async () => {
+		sandbox.fail({ failure: { kind: 'envelope', code: 500, resultMsg: '系统繁忙' }, times: Infinity });
+		const error = await failure(parameters);
+		expect(error.message).toBe('BYRobot error 500: 系统繁忙');
+		expect(sandbox.requests.length).toBeGreaterThan(0);
+
+		const out = await run(parameters, { continueOnFail: true, items: [{ a: 1 }] });
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toEqual({});
+		expect(out[0].error?.message).toBe('BYRobot error 500: 系统繁忙');
+	});
+});
