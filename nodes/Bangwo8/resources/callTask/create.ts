@@ -1,0 +1,96 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { prepareCreateBody } from '../../shared/inputs';
+
+const showOnlyForCallTaskCreate = { resource: ['callTask'], operation: ['create'] };
+
+/** Body of POST /api/v1/callTask.json: {"callTask": {task_name, task_start, task_end, task_user, task_service, data_source}}. */
+export const callTaskCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Task Name',
+		name: 'taskName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 五月回访',
+		displayOptions: { show: showOnlyForCallTaskCreate },
+		description: 'Name of the call task (task_name)',
+		routing: {
+			send: { type: 'body', property: 'callTask.task_name', preSend: [prepareCreateBody] },
+		},
+	},
+	{
+		displayName: 'Task Start',
+		name: 'taskStart',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show: showOnlyForCallTaskCreate },
+		description:
+			'First day of the task (task_start). A date picked without a time is sent as YYYY-MM-DD; text such as 2024-05-20 or 2024-05-20 09:00:00 is accepted.',
+		routing: { send: { type: 'body', property: 'callTask.task_start' } },
+	},
+	{
+		displayName: 'Task End',
+		name: 'taskEnd',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show: showOnlyForCallTaskCreate },
+		description: 'Last day of the task (task_end); must not be before Task Start',
+		routing: { send: { type: 'body', property: 'callTask.task_end' } },
+	},
+	{
+		displayName: 'Agent Names or IDs',
+		name: 'agentIds',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		displayOptions: { show: showOnlyForCallTaskCreate },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Agents (客服) who make the calls (task_service)',
+		routing: { send: { type: 'body', property: 'callTask.task_service' } },
+	},
+	{
+		displayName: 'Data Source',
+		name: 'dataSource',
+		type: 'options',
+		required: true,
+		default: '1',
+		displayOptions: { show: showOnlyForCallTaskCreate },
+		description: 'Whether the customers are companies or contacts (data_source)',
+		options: [
+			{ name: 'Company', value: '0', description: 'Customers are company IDs (data_source "0")' },
+			{ name: 'Contact', value: '1', description: 'Customers are contact IDs (data_source "1")' },
+		],
+		routing: { send: { type: 'body', property: 'callTask.data_source' } },
+	},
+	{
+		displayName: 'Contact Names or IDs',
+		name: 'contactIds',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		typeOptions: { loadOptionsMethod: 'getContacts' },
+		displayOptions: { show: { ...showOnlyForCallTaskCreate, dataSource: ['1'] } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Contacts (联系人) to call (task_user)',
+		routing: { send: { type: 'body', property: 'callTask.task_user' } },
+	},
+	{
+		displayName: 'Company Names or IDs',
+		name: 'companyIds',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		typeOptions: { loadOptionsMethod: 'getCompanies' },
+		displayOptions: { show: { ...showOnlyForCallTaskCreate, dataSource: ['0'] } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Companies to call (task_user)',
+		routing: { send: { type: 'body', property: 'callTask.task_user' } },
+	},
+];

@@ -1,0 +1,174 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+export type Authentication = 'basicAuth' | 'oAuth2';
+
+/** What a Bangwo8 answer says about failure: an HTTP status, or an error hidden in a 200 body. */
+export interface Bangwo8Failure {
+	/** The status the failure stands for: the HTTP one, or the body's Status when HTTP said 200. */
+	status: number;
+	errcode?: string;
+	message: string;
+}
+
+/** Parses a response body that may arrive as text; undefined when it is not JSON. */
+export function parseJsonBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (text === '') return {};
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The leading number of a body Status such as "403", 403 or "200 OK"; undefined otherwise. */
+function statusNumber(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string') {
+		const match = /^\s*(-?\d+)/.exec(value);
+		if (match) return Number(match[1]);
+	}
+	return undefined;
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
+/**
+ * Finds the failure in an answer: HTTP 4xx/5xx, an `{errcode, errmsg}` body, or a
+ * `{Status|status, message}` body whose status is not 200 / "0" (even with HTTP 200).
+ */
+export function findFailure(httpStatus: number, body: unknown): Bangwo8Failure | undefined {
+	const object = isObject(body) ? body : {};
+	const errcode = text(object.errcode);
+	const vendorMessage =
+		text(object.errmsg) ??
+		text(object.message) ??
+		text(object.error_description) ??
+		text(object.error) ??
+		text(object.msg);
+	if (httpStatus >= 400) {
+		return { status: httpStatus, errcode, message: vendorMessage ?? `HTTP ${httpStatus}` };
+	}
+	if (errcode !== undefined && errcode !== '0') {
+		return { status: 400, errcode, message: vendorMessage ?? `errcode ${errcode}` };
+	}
+	const bodyStatus = statusNumber(object.Status ?? object.status);
+	if (bodyStatus !== undefined && bodyStatus !== 200 && bodyStatus !== 0) {
+		const status = bodyStatus >= 400 && bodyStatus < 600 ? bodyStatus : 400;
+		return { status, message: vendorMessage ?? `Status ${String(object.Status ?? object.status)}` };
+	}
+	return undefined;
+}
+
+/** How to fix a failure, by status. */
+export function hintFor(status: number, authentication: Authentication): string {
+	if (status === 401) {
+		return authentication === 'oAuth2'
+			? 'Bangwo8 did not accept the OAuth2 access token, even a freshly fetched one. Check the SecretID and Secret in the Bangwo8 OAuth2 API credential (created by the admin under 后台 → API接口) and its Base URL.'
+			: 'Check the Bangwo8 API credential: use the main (admin) account of the help desk and its login password, and the right Base URL.';
+	}
+	if (status === 403) {
+		return 'Either the credential is not the main (admin) account — the call task API needs the admin role, agent accounts are refused — or the id you asked for does not exist (Bangwo8 answers 403 for an unknown call task id).';
+	}
+	if (status === 404) {
+		return 'Bangwo8 does not know this resource: check the call task id, and that the Base URL in the credential points to your help desk.';
+	}
+	if (status === 400 || status === 422) {
+		return 'Bangwo8 rejected a parameter of the request: check the fields named in the message.';
+	}
+	if (status === 429) {
+		return 'Bangwo8 is receiving too many requests. Wait a moment and run again; in the node settings turn on Retry On Fail (with a few seconds between tries), or send fewer items at once.';
+	}
+	if (status === 503) {
+		return 'Bangwo8 is unavailable, usually during maintenance. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.';
+	}
+	if (status >= 500) {
+		return 'Bangwo8 failed to process the request. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.';
+	}
+	return 'Check the request parameters and the credential.';
+}
+
+/** The NodeApiError for a failed Bangwo8 answer: the vendor's own message, and a hint. */
+export function apiError(
+	node: INode,
+	failure: Bangwo8Failure,
+	body: unknown,
+	authentication: Authentication,
+	itemIndex?: number,
+): NodeApiError {
+	const code = failure.errcode ? `, errcode ${failure.errcode}` : '';
+	return new NodeApiError(node, (isObject(body) ? body : { body: String(body ?? '') }) as JsonObject, {
+		message: `Bangwo8: ${failure.message} (HTTP ${failure.status}${code})`,
+		description: hintFor(failure.status, authentication),
+		httpCode: String(failure.status),
+		itemIndex,
+	});
+}
+
+/** A 2xx answer that is not JSON (an HTML maintenance page, a proxy, a wrong Base URL). */
+export function notJsonError(
+	node: INode,
+	httpStatus: number,
+	body: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const snippet = String(body ?? '')
+		.replace(/\s+/g, ' ')
+		.slice(0, 120);
+	return new NodeApiError(node, { body: snippet } as JsonObject, {
+		message: `Bangwo8 answered HTTP ${httpStatus} with something that is not JSON`,
+		description:
+			'Check that the Base URL in the credential points to the Bangwo8 API (https://www.bangwo8.com), then try again later: the service may be under maintenance.',
+		httpCode: String(httpStatus >= 400 ? httpStatus : 502),
+		itemIndex,
+	});
+}
+
+/**
+ * Turns an error thrown by n8n's request helpers (which wrap the HTTP error) into the same
+ * NodeApiError a declarative request would produce.
+ */
+export function fromThrown(
+	node: INode,
+	error: unknown,
+	authentication: Authentication,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; data?: unknown } })?.response;
+		if (response?.status) {
+			const body = parseJsonBody(response.data);
+			if (body === undefined) return notJsonError(node, response.status, response.data, itemIndex);
+			const failure = findFailure(response.status, body) ?? {
+				status: response.status,
+				message: `HTTP ${response.status}`,
+			};
+			return apiError(node, failure, body, authentication, itemIndex);
+		}
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const message = (error as Error)?.message ?? String(error);
+	return new NodeOperationError(node, `Bangwo8 request failed: ${message}`, {
+		itemIndex,
+		description:
+			authentication === 'oAuth2'
+				? 'Check the SecretID, Secret and Base URL of the Bangwo8 OAuth2 API credential, and that n8n can reach Bangwo8.'
+				: 'Check the Base URL of the Bangwo8 API credential and that n8n can reach Bangwo8.',
+	});
+}

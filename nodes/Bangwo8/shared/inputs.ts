@@ -1,0 +1,161 @@
+// preSend hooks that check what the user gave and bring it into the form Bangwo8 takes.
+// A bad value stops the item before any request, naming the item and the field.
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { endsBeforeStart, isEmpty, toBangwo8Date, toId, toIdList, type Bangwo8Date } from './values';
+
+const DATE_HELP =
+	'Use a date picker, or text such as 2024-05-20 or 2024-05-20 18:30:00 (an ISO date with an offset is converted to the workflow time zone).';
+
+export function inputError(
+	context: IExecuteSingleFunctions,
+	field: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${field}": ${problem}`, {
+		itemIndex,
+		description,
+	});
+}
+
+function readDate(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): Bangwo8Date | undefined {
+	if (isEmpty(value)) return undefined;
+	const date = toBangwo8Date(value, context.getTimezone());
+	if (!date) {
+		throw inputError(context, field, `${JSON.stringify(String(value))} is not a date`, DATE_HELP);
+	}
+	return date;
+}
+
+/** preSend of Get, Delete and Get Customers: the call task id must be a number. */
+export async function requireCallTaskId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('callTaskId', undefined, { extractValue: true });
+	if (isEmpty(value)) throw inputError(this, 'Call Task', 'no call task given');
+	if (toId(value) === undefined) {
+		throw inputError(
+			this,
+			'Call Task',
+			`${JSON.stringify(String(value))} is not a call task ID`,
+			'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId.',
+		);
+	}
+	return requestOptions;
+}
+
+const FILTER_FIELDS: Array<[string, string]> = [
+	['created_start', 'Created After'],
+	['created_end', 'Created Before'],
+	['updated_start', 'Updated After'],
+	['updated_end', 'Updated Before'],
+];
+
+/** preSend of Get Many: date filters sent as Bangwo8 dates, each range checked. */
+export async function prepareListFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const qs = (requestOptions.qs ??= {}) as IDataObject;
+	const dates: Record<string, Bangwo8Date | undefined> = {};
+	for (const [key, field] of FILTER_FIELDS) {
+		if (!(key in qs)) continue;
+		dates[key] = readDate(this, field, qs[key]);
+		if (dates[key]) qs[key] = dates[key].value;
+		else delete qs[key];
+	}
+	for (const prefix of ['created', 'updated']) {
+		const start = dates[`${prefix}_start`];
+		const end = dates[`${prefix}_end`];
+		if (start && end && endsBeforeStart(start, end)) {
+			const [, startField] = FILTER_FIELDS.find(([k]) => k === `${prefix}_start`)!;
+			const [, endField] = FILTER_FIELDS.find(([k]) => k === `${prefix}_end`)!;
+			throw inputError(this, endField, `${end.value} is before "${startField}" (${start.value})`);
+		}
+	}
+	return requestOptions;
+}
+
+/** preSend of Create: `{"callTask": {...}}` checked and in the documented form. */
+export async function prepareCreateBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	const task = (body.callTask ?? {}) as IDataObject;
+
+	const name = typeof task.task_name === 'string' ? task.task_name.trim() : task.task_name;
+	if (isEmpty(name)) throw inputError(this, 'Task Name', 'the call task needs a name');
+	task.task_name = String(name);
+
+	const start = readDate(this, 'Task Start', task.task_start);
+	if (!start) throw inputError(this, 'Task Start', 'the call task needs a start date', DATE_HELP);
+	const end = readDate(this, 'Task End', task.task_end);
+	if (!end) throw inputError(this, 'Task End', 'the call task needs an end date', DATE_HELP);
+	if (endsBeforeStart(start, end)) {
+		throw inputError(this, 'Task End', `${end.value} is before "Task Start" (${start.value})`);
+	}
+	task.task_start = start.value;
+	task.task_end = end.value;
+
+	const source = String(task.data_source ?? '').trim();
+	if (source !== '0' && source !== '1') {
+		throw inputError(
+			this,
+			'Data Source',
+			`${JSON.stringify(source)} is neither "0" (Company) nor "1" (Contact)`,
+		);
+	}
+	task.data_source = source;
+
+	const customerField = source === '0' ? 'Companies' : 'Contacts';
+	const customers = toIdList(task.task_user);
+	if (customers.invalid.length > 0) {
+		throw inputError(
+			this,
+			customerField,
+			`not IDs: ${customers.invalid.join(', ')}`,
+			'Pick from the list, or map numeric IDs (an array, or text separated by commas).',
+		);
+	}
+	if (customers.ids.length === 0) {
+		throw inputError(this, customerField, 'the call task needs at least one customer');
+	}
+	task.task_user = customers.ids;
+
+	const agents = toIdList(task.task_service);
+	if (agents.invalid.length > 0) {
+		throw inputError(
+			this,
+			'Agents',
+			`not IDs: ${agents.invalid.join(', ')}`,
+			'Pick from the list, or map numeric agent IDs (sId).',
+		);
+	}
+	if (agents.ids.length === 0) throw inputError(this, 'Agents', 'the call task needs at least one agent');
+	task.task_service = agents.ids;
+
+	requestOptions.body = {
+		callTask: {
+			task_name: task.task_name,
+			task_start: task.task_start,
+			task_end: task.task_end,
+			task_user: task.task_user,
+			task_service: task.task_service,
+			data_source: task.data_source,
+		},
+	};
+	return requestOptions;
+}

@@ -1,0 +1,53 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { NEXT_PAGE, type PagedItems } from './hooks';
+
+/** The guide asks not to go above 100 per page. */
+export const MAX_PER_PAGE = 100;
+
+/** Stops a server that keeps answering a next_page from looping forever. */
+const MAX_PAGES = 10_000;
+
+/**
+ * The page a `next_page` link points to. Only the page number is taken from it: the request
+ * keeps our base URL, path and filters, so credentials never go to a host named in a response.
+ */
+export function pageNumberOf(nextPage: string, currentPage: number): number | undefined {
+	if (!nextPage) return undefined;
+	const match = /[?&]page=(\d+)/.exec(nextPage);
+	if (match) return Number(match[1]);
+	return currentPage + 1;
+}
+
+/**
+ * routing.operations.pagination of every list: page 1, then the page `next_page` names, until
+ * `next_page` is null or empty, a page comes back empty, or Limit items are there.
+ */
+export async function followNextPage(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const options = requestData.options;
+	// Changed in place: the remembered request (OAuth2 retry) then shows the page being sent.
+	const qs = (options.qs ??= {}) as IDataObject;
+	const limit = Number(requestData.maxResults) > 0 ? Number(requestData.maxResults) : Infinity;
+	qs.per_page = Number.isFinite(limit) ? Math.min(limit, MAX_PER_PAGE) : MAX_PER_PAGE;
+	let page = Number(qs.page) > 0 ? Number(qs.page) : 1;
+	qs.page = page;
+	const results: INodeExecutionData[] = [];
+	for (let requests = 0; requests < MAX_PAGES; requests++) {
+		const items = (await this.makeRoutingRequest(requestData)) as PagedItems;
+		results.push(...items);
+		if (items.length === 0 || results.length >= limit) break;
+		const next = pageNumberOf(items[NEXT_PAGE] ?? '', page);
+		if (next === undefined || next <= page) break;
+		page = next;
+		qs.page = page;
+	}
+	return results;
+}

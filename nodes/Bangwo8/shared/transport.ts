@@ -1,0 +1,75 @@
+// Requests made outside the declarative routing: the lists behind dropdowns and "From List".
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { apiError, findFailure, fromThrown, notJsonError, parseJsonBody, type Authentication } from './errors';
+import { ACCOUNT_CREDENTIALS_TYPE, CLIENT_CREDENTIALS_TYPE } from './hooks';
+import { MAX_PER_PAGE, pageNumberOf } from './pagination';
+
+export async function bangwo8Request(
+	this: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject> {
+	const authentication: Authentication =
+		this.getNodeParameter('authentication', 'basicAuth') === 'oAuth2' ? 'oAuth2' : 'basicAuth';
+	const credentialType = authentication === 'oAuth2' ? CLIENT_CREDENTIALS_TYPE : ACCOUNT_CREDENTIALS_TYPE;
+	const credentials = await this.getCredentials(credentialType);
+	const baseUrl = String(credentials.baseUrl || 'https://www.bangwo8.com').replace(/\/+$/, '');
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url: `${baseUrl}${path}`,
+		qs,
+		headers: { Accept: 'application/json' },
+		returnFullResponse: true,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		// Without ignoreHttpStatusErrors, so that n8n renews an expired OAuth2 token on a 401.
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			credentialType,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw fromThrown(this.getNode(), error, authentication);
+	}
+	const body = parseJsonBody(response.body);
+	if (body === undefined) throw notJsonError(this.getNode(), response.statusCode, response.body);
+	const failure = findFailure(response.statusCode, body);
+	if (failure) throw apiError(this.getNode(), failure, body, authentication);
+	return (body ?? {}) as IDataObject;
+}
+
+/** One page of a list: its rows and the next page number, if any. */
+export async function listPage(
+	this: ILoadOptionsFunctions,
+	path: string,
+	key: string,
+	page: number,
+	qs: IDataObject = {},
+): Promise<{ rows: IDataObject[]; nextPage?: number }> {
+	const body = await bangwo8Request.call(this, path, { ...qs, page, per_page: MAX_PER_PAGE });
+	const list = body[key];
+	const rows = (Array.isArray(list) ? list : []).filter(
+		(row): row is IDataObject => typeof row === 'object' && row !== null,
+	);
+	const next = typeof body.next_page === 'string' ? pageNumberOf(body.next_page.trim(), page) : undefined;
+	return { rows, nextPage: rows.length > 0 && next !== undefined && next > page ? next : undefined };
+}
+
+/** A whole list for a dropdown, up to `maxPages` pages of 100. */
+export async function listAll(
+	this: ILoadOptionsFunctions,
+	path: string,
+	key: string,
+	maxPages = 20,
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	let page: number | undefined = 1;
+	for (let n = 0; page !== undefined && n < maxPages; n++) {
+		const result: { rows: IDataObject[]; nextPage?: number } = await listPage.call(this, path, key, page);
+		rows.push(...result.rows);
+		page = result.nextPage;
+	}
+	return rows;
+}

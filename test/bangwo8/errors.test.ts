@@ -1,0 +1,275 @@
+// Every error class: HTTP errors and error bodies become NodeApiErrors with the vendor's message
+// and a hint; bad input stops before any request naming the item and the field; Continue On
+// Fail and item linking for every operation; secrets never appear in errors.
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_AGENT } from '../sandbox/bangwo8';
+import { AUTH_CASES, run } from './helpers';
+
+const [BASIC, OAUTH2] = AUTH_CASES;
+
+interface CaughtError {
+	message: string;
+	description?: string;
+	httpCode?: string | null;
+	context?: { itemIndex?: number };
+	constructor: { name: string };
+}
+
+async function failure(promise: Promise<unknown>): Promise<CaughtError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as CaughtError;
+	}
+	throw new Error('expected the run to fail');
+}
+
+const getMany: INodeParameters = { resource: 'callTask', operation: 'getAll', limit: 10 };
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Bangwo8 errors', () => {
+	const sandbox = new Bangwo8Sandbox();
+	let baseUrl: string;
+	beforeAll(async () => {
+		baseUrl = await sandbox.start();
+	});
+	afterAll(async () => sandbox.stop());
+	beforeEach(() => sandbox.reset());
+
+	describe('answers from Bangwo8', () => {
+		it('401 wrong password: the vendor message, a hint about the admin account, no password', async () => {
+			const error = await failure(
+				run({ ...BASIC, credentials: (url) => ({ bangwo8Api: { account: SANDBOX_ADMIN.account, password: 'not-the-password-42', baseUrl: url } }) }, baseUrl, getMany),
+			);
+			expect(error.constructor.name).toBe('NodeApiError');
+			expect(error.message).toBe("Bangwo8: Couldn't authenticate you: wrong account or password (HTTP 401, errcode 100001)");
+			expect(error.httpCode).toBe('401');
+			expect(error.description).toMatch(/main \(admin\) account .* password/);
+			expect(JSON.stringify(error)).not.toContain('not-the-password-42');
+			expect(`${error.message} ${error.description}`).not.toContain('not-the-password-42');
+		});
+
+		it('403 for an agent account: says the call task API needs the admin', async () => {
+			const error = await failure(
+				run({ ...BASIC, credentials: (url) => ({ bangwo8Api: { ...SANDBOX_AGENT, baseUrl: url } }) }, baseUrl, getMany),
+			);
+			expect(error.message).toBe('Bangwo8: Permission denied: the callTask API needs the admin account (HTTP 403, errcode 100003)');
+			expect(error.httpCode).toBe('403');
+			expect(error.description).toMatch(/not the main \(admin\) account/);
+			expect(JSON.stringify(error)).not.toContain(SANDBOX_AGENT.password);
+		});
+
+		it.each(AUTH_CASES)('404 for an unknown call task on Get ($name)', async (auth) => {
+			const error = await failure(run(auth, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('123') }));
+			expect(error.message).toBe('Bangwo8: callTaskId 123 does not exist (HTTP 404, errcode 100044)');
+			expect(error.httpCode).toBe('404');
+			expect(error.description).toMatch(/call task id/);
+		});
+
+		it.each([
+			[200, 'HTTP 200'],
+			[403, 'HTTP 403'],
+		])('Delete of an unknown id: {"Status": "403", message} (sent with %s) is an error', async (status) => {
+			sandbox.deleteMissingStatus = status;
+			const error = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'delete', callTaskId: rl('777') }));
+			expect(error.constructor.name).toBe('NodeApiError');
+			expect(error.message).toBe('Bangwo8: callTaskId does not exist (HTTP 403)');
+			expect(error.httpCode).toBe('403');
+			expect(error.description).toMatch(/does not exist/);
+		});
+
+		it('a {Status, message} body with HTTP 200 on a list is an error', async () => {
+			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'envelope', code: 500, resultMsg: 'internal' } });
+			const error = await failure(run(BASIC, baseUrl, getMany));
+			expect(error.message).toBe('Bangwo8: internal (HTTP 500)');
+		});
+
+		it('an {errcode, errmsg} body with HTTP 200 is an error', async () => {
+			sandbox.fail({
+				path: '/api/v1/supports.json',
+				failure: { kind: 'http', status: 200, body: JSON.stringify({ errcode: '100047', errmsg: 'Invalid resource URI' }) },
+			});
+			const error = await failure(run(BASIC, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }));
+			expect(error.message).toBe('Bangwo8: Invalid resource URI (HTTP 400, errcode 100047)');
+		});
+
+		it.each(AUTH_CASES)('429 asks to wait and use Retry On Fail ($name)', async (auth) => {
+			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'http', status: 429 } });
+			const error = await failure(run(auth, baseUrl, getMany));
+			expect(error.message).toBe('Bangwo8: Too many requests (HTTP 429, errcode 100429)');
+			expect(error.httpCode).toBe('429');
+			expect(error.description).toMatch(/Retry On Fail/);
+		});
+
+		it.each(AUTH_CASES)('503 maintenance says to try later with Retry On Fail ($name)', async (auth) => {
+			sandbox.fail({ path: /callTask/, failure: { kind: 'http', status: 503 } });
+			const error = await failure(run(auth, baseUrl, { resource: 'callTask', operation: 'getCustomers', callTaskId: rl('1'), limit: 1 }));
+			expect(error.message).toBe('Bangwo8: Service under maintenance (HTTP 503, errcode 100503)');
+			expect(error.description).toMatch(/maintenance.*Retry On Fail/);
+		});
+
+		it('500 and an HTML error page', async () => {
+			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'http', status: 500 } });
+			let error = await failure(run(BASIC, baseUrl, getMany));
+			expect(error.message).toBe('Bangwo8: Internal Server Error (HTTP 500, errcode 100500)');
+			expect(error.description).toMatch(/Retry On Fail/);
+			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'html', status: 502 } });
+			error = await failure(run(BASIC, baseUrl, getMany));
+			expect(error.httpCode).toBe('502');
+			expect(error.message).toMatch(/^Bangwo8: .*\(HTTP 502\)$/);
+		});
+
+		it('a 200 answer that is not JSON', async () => {
+			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'malformed' } });
+			const error = await failure(run(BASIC, baseUrl, getMany));
+			expect(error.message).toBe('Bangwo8 answered HTTP 200 with something that is not JSON');
+			expect(error.description).toMatch(/Base URL/);
+		});
+
+		it('a 400 from Create carries the vendor message', async () => {
+			const error = await failure(
+				run(BASIC, baseUrl, {
+					resource: 'callTask',
+					operation: 'create',
+					taskName: 'x',
+					taskStart: '2024-05-20',
+					taskEnd: '2024-05-21',
+					agentIds: ['700001'],
+					dataSource: '1',
+					contactIds: ['321456'],
+				}),
+			);
+			expect(error.message).toBe('Bangwo8: task_service "700001" is not an active agent (HTTP 400, errcode 100010)');
+			expect(error.description).toMatch(/parameter/);
+		});
+	});
+
+	describe('bad input stops before any request, naming the item and the field', () => {
+		const create = (overrides: INodeParameters): INodeParameters => ({
+			resource: 'callTask',
+			operation: 'create',
+			taskName: '五月回访',
+			taskStart: '2024-05-20',
+			taskEnd: '2024-05-23',
+			agentIds: ['567332'],
+			dataSource: '1',
+			contactIds: ['321456'],
+			...overrides,
+		});
+		it.each([
+			['an empty Task Name', create({ taskName: '  ' }), 'Item 0, field "Task Name": the call task needs a name'],
+			['a malformed Task Start', create({ taskStart: 'next monday' }), 'Item 0, field "Task Start": "next monday" is not a date'],
+			['an impossible date', create({ taskEnd: '2024-02-30' }), 'Item 0, field "Task End": "2024-02-30" is not a date'],
+			['an empty Task End', create({ taskEnd: '' }), 'Item 0, field "Task End": the call task needs an end date'],
+			['an end before the start', create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }), 'Item 0, field "Task End": 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)'],
+			['no contacts', create({ contactIds: [] }), 'Item 0, field "Contacts": the call task needs at least one customer'],
+			['a contact that is not an id', create({ contactIds: '={{ ["321456", "abc"] }}' }), 'Item 0, field "Contacts": not IDs: abc'],
+			['no agents', create({ agentIds: [] }), 'Item 0, field "Agents": the call task needs at least one agent'],
+			['a bad data source', create({ dataSource: '={{ "2" }}' }), 'Item 0, field "Data Source": "2" is neither "0" (Company) nor "1" (Contact)'],
+			['a call task id that is not a number', { resource: 'callTask', operation: 'get', callTaskId: rl('12a') }, 'Item 0, field "Call Task": "12a" is not a call task ID'],
+			['an empty call task id', { resource: 'callTask', operation: 'delete', callTaskId: rl('') }, 'Item 0, field "Call Task": no call task given'],
+			['a malformed filter date', { ...getMany, filters: { createdStart: 'yesterday' } }, 'Item 0, field "Created After": "yesterday" is not a date'],
+			['a filter range ending before it starts', { resource: 'contact', operation: 'getAll', limit: 5, filters: { updatedStart: '2024-03-02', updatedEnd: '2024-03-01' } }, 'Item 0, field "Updated Before": 2024-03-01 is before "Updated After" (2024-03-02)'],
+		])('%s', async (_name, parameters, message) => {
+			const error = await failure(run(BASIC, baseUrl, parameters));
+			expect(error.message).toBe(message);
+			expect(error.context?.itemIndex).toBe(0);
+			expect(sandbox.requests).toHaveLength(0);
+
+			sandbox.clearRequests();
+			const out = await run(OAUTH2, baseUrl, parameters, { continueOnFail: true });
+			expect(out).toHaveLength(1);
+			expect(out[0].json).toEqual({});
+			expect(out[0].error?.constructor.name).toBe('NodeOperationError');
+			expect(out[0].error?.message).toBe(message);
+			expect((out[0].error as unknown as CaughtError).context?.itemIndex).toBe(0);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+	});
+
+	describe('Continue On Fail and item linking for every operation', () => {
+		const errorOf = (item: INodeExecutionData) => item.error as unknown as CaughtError;
+
+		it.each(AUTH_CASES)('Call Task: Get Many, Get, Create, Delete, Get Customers ($name)', async (auth) => {
+			const [a, b] = sandbox.seedCallTasks(2);
+			const cases: Array<[INodeParameters, IDataObject[], string]> = [
+				[
+					{ resource: 'callTask', operation: 'getAll', limit: 1, filters: { createdStart: '={{ $json.from }}' } },
+					[{ from: '2024-01-01' }, { from: 'not a date' }],
+					'Item 1, field "Created After": "not a date" is not a date',
+				],
+				[
+					{ resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') },
+					[{ id: a }, { id: '999' }],
+					'Bangwo8: callTaskId 999 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{
+						resource: 'callTask',
+						operation: 'create',
+						taskName: 't',
+						taskStart: '2024-05-20',
+						taskEnd: '={{ $json.end }}',
+						agentIds: ['567332'],
+						dataSource: '1',
+						contactIds: ['321456'],
+					},
+					[{ end: '2024-05-21' }, { end: '2024-05-01' }],
+					'Item 1, field "Task End": 2024-05-01 is before "Task Start" (2024-05-20)',
+				],
+				[
+					{ resource: 'callTask', operation: 'getCustomers', callTaskId: rl('={{ $json.id }}'), returnAll: true },
+					[{ id: b }, { id: '998' }],
+					'Bangwo8: callTaskId 998 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{ resource: 'callTask', operation: 'delete', callTaskId: rl('={{ $json.id }}') },
+					[{ id: a }, { id: '997' }],
+					'Bangwo8: callTaskId does not exist (HTTP 403)',
+				],
+			];
+			for (const [parameters, items, message] of cases) {
+				const out = await run(auth, baseUrl, parameters, { items, continueOnFail: true });
+				const ok = out.filter((item) => !item.error);
+				const failed = out.filter((item) => item.error);
+				expect(ok.length).toBeGreaterThan(0);
+				for (const item of ok) expect(item.pairedItem).toEqual({ item: 0 });
+				expect(failed).toHaveLength(1);
+				expect(failed[0].json).toEqual({});
+				expect(failed[0].error?.message).toBe(message);
+				expect(errorOf(failed[0]).context?.itemIndex).toBe(1);
+			}
+		});
+
+		it.each(AUTH_CASES)('Agent and Contact: Get Many ($name)', async (auth) => {
+			for (const resource of ['agent', 'contact']) {
+				const out = await run(
+					auth,
+					baseUrl,
+					{ resource, operation: 'getAll', limit: 2, filters: { createdEnd: '={{ $json.to }}' } },
+					{ items: [{ to: '2024-12-31' }, { to: '31/12/2024' }, { to: '2024-12-31' }], continueOnFail: true },
+				);
+				expect(out.map((item) => (item.error ? 'error' : (item.pairedItem as { item: number }).item))).toEqual([
+					0,
+					0,
+					'error',
+					2,
+					2,
+				]);
+				expect(errorOf(out[2]).context?.itemIndex).toBe(1);
+			}
+		});
+
+		it('without Continue On Fail the error names the failing item', async () => {
+			sandbox.seedCallTasks(1);
+			const error = await failure(
+				run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') }, {
+					items: [{ id: '49242970' }, { id: '5' }],
+				}),
+			);
+			expect(error.message).toBe('Bangwo8: callTaskId 5 does not exist (HTTP 404, errcode 100044)');
+			expect(error.context?.itemIndex).toBe(1);
+		});
+	});
+});
