@@ -247,7 +247,7 @@ describe('Task → Get Many', () => {
 });
 
 describe('Task → Import Customers', () => {
-	it('POSTs one customer per item to the v2 path with the phone normalised and variables as properties', async () => {
+	it('POSTs all items in one request to the v2 path with phones normalised and variables as properties', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		const out = await run(
 			{
@@ -266,29 +266,27 @@ describe('Task → Import Customers', () => {
 				],
 			},
 		);
-		expect(sandbox.requests).toHaveLength(2);
-		const bodies = sandbox.requests.map((r) => r.body as IDataObject).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-		expect(bodies).toEqual(
-			[
-				{ companyId: 1001, taskId, customerInfoList: [{ name: '李四', phone: '02188886666', properties: { 贷款金额: '800', crmId: 'C2' } }] },
-				{ companyId: 1001, taskId, customerInfoList: [{ name: '张三', phone: '13800138000', properties: { 贷款金额: '5000', crmId: 'C1' } }] },
-			].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-		);
-		sandbox.requests.forEach((r) => {
-			expect(`${r.method} ${r.path}`).toBe('POST /openapi/v2/task/importTaskCustomer');
-			expectSigned(r);
+		const r = expectOnlyRequest(sandbox, {
+			method: 'POST',
+			path: '/openapi/v2/task/importTaskCustomer',
+			body: {
+				companyId: 1001,
+				taskId,
+				customerInfoList: [
+					{ name: '张三', phone: '13800138000', properties: { 贷款金额: '5000', crmId: 'C1' } },
+					{ name: '李四', phone: '02188886666', properties: { 贷款金额: '800', crmId: 'C2' } },
+				],
+			},
 		});
-		expect(out).toHaveLength(2);
-		expect(out.map((item) => item.json)).toEqual([
-			expect.objectContaining({ successNum: 1, repeatNum: 0, placeFailNum: 0 }),
-			expect.objectContaining({ successNum: 1, repeatNum: 0, placeFailNum: 0 }),
-		]);
-		expect(pairedOf(out)).toEqual([{ item: 0 }, { item: 1 }]);
+		expectSigned(r);
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toEqual({ taskId, firstRow: 0, lastRow: 1, count: 2, successNum: 2, repeatNum: 0, placeFailNum: 0, rejectedRows: [] });
+		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sandbox.customersOf(taskId).map((c) => c.phone).sort()).toEqual(['02188886666', '13800138000']);
 	});
 
 	it.each(['12345', '2380013800', '138001380001', 'abc'])(
-		'stops on the implausible phone %s, naming the item and the Phone field',
+		'with On Invalid Row = Stop, stops on the implausible phone %s, naming the item and the Phone field',
 		async (phone) => {
 			const [taskId] = sandbox.seedTasks(1001, 1);
 			const error = await run({
@@ -297,6 +295,7 @@ describe('Task → Import Customers', () => {
 				company: rl(1001),
 				task: rl(taskId),
 				phone,
+				importOptions: { onInvalidRow: 'stop' },
 			}).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
 			expect(error.message).toContain('Item 0: "Phone"');
 			expect(error.message).toContain(phone);
@@ -305,7 +304,7 @@ describe('Task → Import Customers', () => {
 		},
 	);
 
-	it('with Continue On Fail, a bad row becomes an error item while the others are imported', async () => {
+	it('by default skips a bad row, lists it, and imports the others', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		const out = await run(
 			{
@@ -317,13 +316,13 @@ describe('Task → Import Customers', () => {
 			},
 			{ items: [{ phone: '13800138000' }, { phone: 'not a phone' }, { phone: '13900139000' }], continueOnFail: true },
 		);
-		expect(sandbox.requests).toHaveLength(2);
-		expect(out).toHaveLength(3);
-		expect(out[0]).toMatchObject({ json: { successNum: 1 }, pairedItem: { item: 0 } });
-		expect(out[1].json).toEqual({});
-		expect(out[1].error?.message).toContain('Item 1: "Phone"');
-		expect((out[1].error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
-		expect(out[2]).toMatchObject({ json: { successNum: 1 }, pairedItem: { item: 2 } });
+		expect(sandbox.requests).toHaveLength(1);
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ firstRow: 0, lastRow: 2, count: 2, successNum: 2 });
+		expect(out[0].json.rejectedRows).toEqual([
+			{ index: 1, phone: 'not a phone', reason: expect.stringContaining('Phone: "not a phone"') },
+		]);
+		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });
 

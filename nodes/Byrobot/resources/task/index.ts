@@ -18,7 +18,7 @@ import { CALL_RECORD_PAGE_SIZE, taskGetCallRecordsDescription } from './getCallR
 import { UNCALLED_PAGE_SIZE, taskGetUncalledCustomersDescription } from './getUncalledCustomers';
 import {
 	IMPORT_CUSTOMERS_PATH,
-	addCustomerToBody,
+	importCustomersInBatches,
 	taskImportCustomersDescription,
 } from './importCustomers';
 import { taskPauseDescription } from './pause';
@@ -144,11 +144,13 @@ export const taskDescription: INodeProperties[] = [
 			{
 				name: 'Import Customers',
 				value: 'importCustomers',
-				action: 'Import a customer into a task',
-				description: 'Add the customer of each input item to a task (duplicates are skipped)',
+				action: 'Import customers into a task',
+				description:
+					'Add customers to a task, all input items in as few requests as allowed (duplicates are skipped)',
 				routing: {
 					request: { method: 'POST', url: IMPORT_CUSTOMERS_PATH },
-					send: { preSend: [addCustomerToBody] },
+					send: { paginate: true },
+					operations: { pagination: importCustomersInBatches },
 					output: { postReceive: [byrobotOutput()] },
 				},
 			},

@@ -1,0 +1,200 @@
+// Import Customers in batch mode (the default): all input items of a run in as few
+// importTaskCustomer requests as allowed, with every row accounted for.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { expectedFailure, expectSigned, rl, runner, useSandbox } from './helpers';
+
+const { sandbox, baseUrl } = useSandbox();
+const { run } = runner(baseUrl);
+
+const PATH = '/openapi/v2/task/importTaskCustomer';
+
+const phoneOf = (i: number) => `138${String(i).padStart(8, '0')}`;
+const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `客户${i}`, phone: phoneOf(i), crmId: `C${i}` }));
+
+const params = (taskId: number, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'task',
+	operation: 'importCustomers',
+	company: rl(1001),
+	task: rl(taskId),
+	customerName: '={{ $json.name }}',
+	phone: '={{ $json.phone }}',
+	...extra,
+});
+
+const customerLists = () =>
+	sandbox.requestsTo(PATH).map((r) => (r.body as { customerInfoList: IDataObject[] }).customerInfoList);
+
+describe('Task → Import Customers, batch mode', () => {
+	it('sends 25,001 rows as 3 requests of 10,000, 10,000 and 5,001, one output item per request', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(params(taskId), { items: rows(25001) });
+		expect(sandbox.requests).toHaveLength(3);
+		expect(customerLists().map((list) => list.length)).toEqual([10000, 10000, 5001]);
+		sandbox.requests.forEach((r) => {
+			expect(`${r.method} ${r.path}`).toBe(`POST ${PATH}`);
+			expect(r.body).toMatchObject({ companyId: 1001, taskId });
+			expectSigned(r);
+		});
+		expect(customerLists()[2][5000]).toEqual({ name: '客户25000', phone: phoneOf(25000) });
+		expect(out.map((item) => item.json)).toEqual([
+			{ taskId, firstRow: 0, lastRow: 9999, count: 10000, successNum: 10000, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
+			{ taskId, firstRow: 10000, lastRow: 19999, count: 10000, successNum: 10000, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
+			{ taskId, firstRow: 20000, lastRow: 25000, count: 5001, successNum: 5001, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
+		]);
+		const paired = out.map((item) => item.pairedItem as Array<{ item: number }>);
+		expect(paired.map((p) => p.length)).toEqual([10000, 10000, 5001]);
+		expect(paired.flat().map((p) => p.item)).toEqual(Array.from({ length: 25001 }, (_, i) => i));
+		expect(sandbox.customersOf(taskId)).toHaveLength(25001);
+	}, 600000);
+
+	it('honours a lower batch size and sends variables, explicit and from the other fields', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(
+			params(taskId, {
+				variables: { variable: [{ name: '金额', value: '={{ $json.amount * 2 }}' }] },
+				importOptions: { batchSize: 2, includeOtherFields: true },
+			}),
+			{ items: [{ name: '甲', phone: '13800000001', amount: 1, crmId: 'A' }, { name: '乙', phone: '13800000002', amount: 2, crmId: 'B' }, { name: '丙', phone: '13800000003', amount: 3, crmId: 'C', tags: ['x'] }] },
+		);
+		expect(customerLists()).toEqual([
+			[
+				{ name: '甲', phone: '13800000001', properties: { amount: '1', crmId: 'A', 金额: '2' } },
+				{ name: '乙', phone: '13800000002', properties: { amount: '2', crmId: 'B', 金额: '4' } },
+			],
+			[{ name: '丙', phone: '13800000003', properties: { amount: '3', crmId: 'C', tags: '["x"]', 金额: '6' } }],
+		]);
+		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count])).toEqual([[0, 1, 2], [2, 2, 1]]);
+		expect(out[1].pairedItem).toEqual([{ item: 2 }]);
+	});
+
+	it('skips invalid rows (bad phone, empty name) and lists them in the output of the request that covers them', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const items = rows(5);
+		items[1].phone = '12345';
+		items[3].name = '';
+		items.push({ name: 'x', phone: 'abc', crmId: 'C5' });
+		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), { items });
+		expect(customerLists().map((list) => list.map((c) => c.phone))).toEqual([[phoneOf(0), phoneOf(2)], [phoneOf(4)]]);
+		expect(out.map((item) => item.json)).toEqual([
+			expect.objectContaining({ firstRow: 0, lastRow: 3, count: 2, successNum: 2, rejectedRows: [
+				{ index: 1, phone: '12345', reason: expect.stringContaining('Phone: "12345" is not a plausible phone number') },
+				{ index: 3, phone: phoneOf(3), reason: 'Name: is empty' },
+			] }),
+			expect.objectContaining({ firstRow: 4, lastRow: 5, count: 1, successNum: 1, rejectedRows: [
+				{ index: 5, phone: 'abc', reason: expect.stringContaining('Phone: "abc"') },
+			] }),
+		]);
+		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+	});
+
+	it('with every row invalid sends nothing and outputs one item listing them', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(params(taskId), { items: [{ name: 'a', phone: '1' }] });
+		expect(sandbox.requests).toHaveLength(0);
+		expect(out).toEqual([
+			{ json: expect.objectContaining({ count: 0, firstRow: 0, lastRow: 0, rejectedRows: [expect.objectContaining({ index: 0 })] }), pairedItem: [{ item: 0 }] },
+		]);
+	});
+
+	it('with On Invalid Row = Stop, sends nothing and names the first invalid row', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const items = rows(4);
+		items[2].phone = '999';
+		const error = await run(params(taskId, { importOptions: { onInvalidRow: 'stop' } }), { items }).then(
+			expectedFailure,
+			(e: unknown) => e as Error & { description?: string },
+		);
+		expect(error.message).toContain('Item 2: "Phone"');
+		expect(error.message).toContain('999');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('when request 2 of 3 fails, says rows 0–9,999 were imported and 10,000–24,999 were not, and that rerunning is safe', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
+		const error = await run(params(taskId), { items: rows(25000) }).then(
+			expectedFailure,
+			(e: unknown) => e as Error & { description?: string },
+		);
+		expect(sandbox.requestsTo(PATH)).toHaveLength(2);
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toContain('rows 0–9,999 were imported; rows 10,000–24,999 were not');
+		expect(error.description).toContain('Request 2 of 3 failed');
+		expect(error.description).toContain('rows 10,000–24,999 were not');
+		expect(error.description).toContain('Running the import again is safe');
+		expect(sandbox.customersOf(taskId)).toHaveLength(10000);
+	}, 600000);
+
+	it('after a failed request, running the same rows again adds only the missing ones', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const parameters = params(taskId, { importOptions: { batchSize: 2 } });
+		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
+		const error = await run(parameters, { items: rows(5) }).then(expectedFailure, (e: unknown) => e as Error);
+		expect(error.message).toContain('rows 0–1 were imported; rows 2–4 were not');
+		expect(sandbox.customersOf(taskId)).toHaveLength(2);
+		const out = await run(parameters, { items: rows(5) });
+		expect(out.map((item) => [item.json.successNum, item.json.repeatNum])).toEqual([[0, 2], [2, 0], [1, 0]]);
+		expect(sandbox.customersOf(taskId)).toHaveLength(5);
+	});
+
+	it('with Continue On Fail, outputs the requests that succeeded and an error item pairing the rows not imported', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
+		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), { items: rows(5), continueOnFail: true });
+		expect(out).toHaveLength(2);
+		expect(out[0].json).toMatchObject({ firstRow: 0, lastRow: 1, successNum: 2 });
+		expect(out[1].json).toEqual({});
+		expect(out[1].error?.message).toContain('rows 0–1 were imported; rows 2–4 were not');
+		expect(out[1].pairedItem).toEqual([{ item: 2 }, { item: 3 }, { item: 4 }]);
+	});
+});
+
+describe('Task → Import Customers, one request per item', () => {
+	it('sends each item’s customer list on its own, split at the batch size', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(
+			{
+				resource: 'task',
+				operation: 'importCustomers',
+				company: rl(1001),
+				task: rl(taskId),
+				importMode: 'perItem',
+				importOptions: { batchSize: 2 },
+			},
+			{
+				items: [
+					{ customers: [{ name: '甲', phone: '+86 138 0000 0001', properties: { 金额: 5 } }, { name: '乙', phone: 'bad' }, { name: '丙', phone: '13800000003' }] },
+					{ customers: [{ name: '丁', phone: '021-8888 6666' }] },
+				],
+			},
+		);
+		const lists = customerLists().sort((x, y) => x.length - y.length);
+		expect(lists).toEqual([
+			[{ name: '丁', phone: '02188886666' }],
+			[{ name: '甲', phone: '13800000001', properties: { 金额: '5' } }, { name: '丙', phone: '13800000003' }],
+		]);
+		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count, item.pairedItem])).toEqual([
+			[0, 2, 2, [{ item: 0 }]],
+			[0, 0, 1, [{ item: 1 }]],
+		]);
+		expect((out[0].json.rejectedRows as IDataObject[])[0]).toMatchObject({ index: 1, phone: 'bad' });
+		expect(sandbox.customersOf(taskId)).toHaveLength(3);
+	});
+});
+
+describe('Task → Import Customers, one request per item, splitting', () => {
+	it('splits a list longer than the batch size into several requests for that item', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(
+			{ resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(taskId), importMode: 'perItem', importOptions: { batchSize: 2 } },
+			{ items: [{ customers: rows(5) }] },
+		);
+		expect(customerLists().map((list) => list.length)).toEqual([2, 2, 1]);
+		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.pairedItem])).toEqual([
+			[0, 1, [{ item: 0 }]],
+			[2, 3, [{ item: 0 }]],
+			[4, 4, [{ item: 0 }]],
+		]);
+	});
+});
