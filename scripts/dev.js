@@ -1,0 +1,314 @@
+'use strict';
+// `npm run dev`: a real n8n with this package loaded, wired to local sandboxes of both APIs.
+//
+//   1. builds the package, then keeps rebuilding on change (tsc --watch; icons and codex files
+//      are re-copied); n8n reloads our nodes when dist/ changes (N8N_DEV_RELOAD) — reload the
+//      browser tab to see a changed node
+//   2. starts the BYRobot and Bangwo8 sandboxes on fixed ports (18601, 18602; autoDial on)
+//   3. installs the pinned n8n 2.41.1 + Node 24 once (.n8n-runtime/n8n2, from
+//      e2e/runtime/n8n2/package-lock.json)
+//   4. prepares the user folder .dev/n8n: credentials for the sandboxes and the example
+//      workflows of e2e/examples/ imported, the owner account created from the environment
+//   5. starts n8n on http://localhost:5678 and prints where to sign in
+//
+// Options (after `npm run dev --`):
+//   --real        use the real vendors for those whose keys are in the environment:
+//                 BYROBOT_APP_KEY + BYROBOT_APP_SECRET [+ BYROBOT_BASE_URL],
+//                 BANGWO8_ACCOUNT + BANGWO8_PASSWORD [+ BANGWO8_BASE_URL],
+//                 BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET (OAuth2). Its own user folder
+//                 (.dev/n8n-real) and no example workflows (they would dial the demo numbers).
+//   --port=N      n8n's port (default N8N_PORT or 5678)
+//   --no-watch    build once, no rebuild on change
+//   --reset       start from an empty user folder
+// Environment: BYROBOT_SANDBOX_PORT, BANGWO8_SANDBOX_PORT, SANDBOX_QUIET=1 (no request log).
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const { ROOT, ensureRuntime, run } = require('./lib/runtime');
+const { freePort, n8nEnv, importJson, forCustomExtensions, startServer } = require('./lib/n8n');
+const { startSandboxes, describe, DEFAULT_PORTS, portFromEnv } = require('../test/sandbox/serve');
+const { CREDENTIALS } = require('../e2e/lib/workflow');
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const REAL = flag('real');
+const PORT = Number(option('port') || process.env.N8N_PORT || 5678);
+const USER_FOLDER = path.join(ROOT, '.dev', REAL ? 'n8n-real' : 'n8n');
+const EXAMPLES_DIR = path.join(ROOT, 'e2e', 'examples');
+const OWNER = Object.freeze({
+	email: process.env.DEV_OWNER_EMAIL || 'dev@example.com',
+	password: process.env.DEV_OWNER_PASSWORD || 'Sandbox-dev-1',
+	firstName: 'Dev',
+	lastName: 'Sandbox',
+});
+
+const t0 = Date.now();
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const step = (line) => say(`[dev ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+const children = [];
+let sandboxes;
+let server;
+let stopping = false;
+
+async function main() {
+	if (flag('reset')) fs.rmSync(USER_FOLDER, { recursive: true, force: true });
+	checkPort(PORT);
+
+	step('build (tsc + icons)');
+	await run(npm(), ['run', 'build'], { cwd: ROOT });
+
+	step('n8n 2.41.1 on Node 24 (installed once into .n8n-runtime/n8n2)');
+	const runtime = await ensureRuntime('n8n2', { log: (l) => step(l) });
+
+	const credentials = await prepareCredentials();
+	const env = n8nEnv(runtime, {
+		userFolder: USER_FOLDER,
+		brokerPort: await freePort(),
+		port: PORT,
+		inherit: true,
+		extra: {
+			N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
+			N8N_DEV_RELOAD: 'true',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(runtime, OWNER.password),
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		},
+	});
+	await importIfChanged(runtime, env, credentials);
+
+	if (!flag('no-watch')) startWatching();
+
+	step(`starting n8n on port ${PORT}`);
+	server = await startServer(runtime, env, { onLine: (line) => say(`[n8n] ${line}`) });
+	await verifyNodeTypes(server.url);
+	banner(credentials);
+	server.exited.then((code) => {
+		if (!stopping) {
+			say(`[dev] n8n exited (code ${code}); stopping`);
+			shutdown(1);
+		}
+	});
+}
+
+function npm() {
+	return process.platform === 'win32' ? 'npm.cmd' : 'npm';
+}
+
+function checkPort(port) {
+	if (!Number.isInteger(port) || port <= 0) throw new Error(`bad port ${port}`);
+}
+
+/** Credential data per type: the sandboxes, or the real vendors (--real) where keys are given. */
+async function prepareCredentials() {
+	const env = process.env;
+	const real = {};
+	if (REAL) {
+		if (env.BYROBOT_APP_KEY && env.BYROBOT_APP_SECRET) {
+			real.byrobotApi = {
+				appId: env.BYROBOT_APP_KEY,
+				appSecret: env.BYROBOT_APP_SECRET,
+				baseUrl: env.BYROBOT_BASE_URL || 'https://api.byrobot.cn',
+			};
+		}
+		if (env.BANGWO8_ACCOUNT && env.BANGWO8_PASSWORD) {
+			real.bangwo8Api = {
+				account: env.BANGWO8_ACCOUNT,
+				password: env.BANGWO8_PASSWORD,
+				baseUrl: env.BANGWO8_BASE_URL || 'https://www.bangwo8.com',
+			};
+		}
+		if (env.BANGWO8_CLIENT_ID && env.BANGWO8_CLIENT_SECRET) {
+			real.bangwo8OAuth2Api = {
+				clientId: env.BANGWO8_CLIENT_ID,
+				clientSecret: env.BANGWO8_CLIENT_SECRET,
+				baseUrl: env.BANGWO8_BASE_URL || 'https://www.bangwo8.com',
+			};
+		}
+		if (Object.keys(real).length === 0) {
+			throw new Error(
+				'--real needs keys in the environment: BYROBOT_APP_KEY + BYROBOT_APP_SECRET and/or BANGWO8_ACCOUNT + BANGWO8_PASSWORD (and/or BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET); see README → Development',
+			);
+		}
+	}
+	const byrobotPort = portFromEnv('BYROBOT_SANDBOX_PORT', DEFAULT_PORTS.byrobot);
+	const bangwo8Port = portFromEnv('BANGWO8_SANDBOX_PORT', DEFAULT_PORTS.bangwo8);
+	step(`API sandboxes on ports ${byrobotPort} (BYRobot) and ${bangwo8Port} (Bangwo8)`);
+	try {
+		sandboxes = await startSandboxes({
+			byrobotPort,
+			bangwo8Port,
+			seed: true,
+			autoDial: true,
+			log: process.env.SANDBOX_QUIET === '1' ? undefined : (line) => say(`[sandbox] ${line}`),
+		});
+	} catch (error) {
+		if (error.code === 'EADDRINUSE') {
+			throw new Error(
+				`a sandbox port is taken (${error.port}): another \`npm run dev\` running? Set BYROBOT_SANDBOX_PORT / BANGWO8_SANDBOX_PORT to free ports.`,
+			);
+		}
+		throw error;
+	}
+	return Object.values(CREDENTIALS).map((c) => {
+		const isReal = Boolean(real[c.type]);
+		const data = real[c.type] ?? sandboxes.credentials[c.type];
+		return {
+			id: c.id,
+			name: isReal ? c.name.replace(/ sandbox/, '') : c.name,
+			type: c.type,
+			data,
+			real: isReal,
+		};
+	});
+}
+
+function hash(value) {
+	return crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** Imports credentials and example workflows when they differ from what was imported last time. */
+async function importIfChanged(runtime, env, credentials) {
+	fs.mkdirSync(USER_FOLDER, { recursive: true });
+	const stateFile = path.join(USER_FOLDER, 'imported.json');
+	let state = {};
+	try {
+		state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+	} catch {
+		state = {};
+	}
+	const credentialList = credentials.map(({ real, ...c }) => c);
+	const credentialsHash = hash(credentialList);
+	if (state.credentials !== credentialsHash) {
+		step(`importing ${credentialList.length} credentials`);
+		await importJson(runtime, env, 'credentials', credentialList, path.join(USER_FOLDER, 'credentials.import.json'));
+		fs.rmSync(path.join(USER_FOLDER, 'credentials.import.json'), { force: true });
+		state.credentials = credentialsHash;
+	}
+	if (!REAL) {
+		const examples = fs
+			.readdirSync(EXAMPLES_DIR)
+			.filter((f) => f.endsWith('.json'))
+			.sort()
+			.map((f) => forCustomExtensions(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))));
+		const examplesHash = hash(examples);
+		if (state.examples !== examplesHash) {
+			if (state.examples) step('the example workflows changed in e2e/examples/: re-importing them (your edits to them are replaced)');
+			step(`importing ${examples.length} example workflows`);
+			await importJson(runtime, env, 'workflow', examples, path.join(USER_FOLDER, 'workflows.import.json'));
+			fs.rmSync(path.join(USER_FOLDER, 'workflows.import.json'), { force: true });
+			state.examples = examplesHash;
+		}
+		state.exampleNames = examples.map((w) => w.name);
+	}
+	fs.writeFileSync(stateFile, `${JSON.stringify(state, null, '\t')}\n`);
+}
+
+/** n8n wants the owner's password as a bcrypt hash; its own bcryptjs makes one. */
+function bcryptHash(runtime, password) {
+	const bcrypt = require(path.join(runtime.dir, 'node_modules', 'bcryptjs'));
+	return bcrypt.hashSync(password, 10);
+}
+
+/** Confirms that n8n serves our node types (they come from N8N_CUSTOM_EXTENSIONS=dist). */
+async function verifyNodeTypes(url) {
+	const res = await fetch(`${url}/types/nodes.json`);
+	const names = res.ok ? (await res.json()).map((n) => n.name) : [];
+	const ours = ['CUSTOM.byrobot', 'CUSTOM.bangwo8', 'CUSTOM.byrobotTrigger'];
+	const missing = ours.filter((n) => !names.includes(n));
+	if (missing.length) say(`[dev] WARNING: n8n did not load ${missing.join(', ')} — check the build output above`);
+	else step(`n8n loaded ${ours.join(', ')}`);
+}
+
+function startWatching() {
+	const tsc = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
+	const watcher = spawn(tsc, ['-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	children.push(watcher);
+	const relay = (chunk) => {
+		for (const line of String(chunk).split('\n')) {
+			// tsc --watch clears nothing with --preserveWatchOutput; keep its verdicts and errors.
+			if (line.trim() && !/Starting compilation|File change detected/.test(line)) say(`[tsc] ${line.replace(/^\[?\d\d:\d\d:\d\d\]? ?(- )?/, '')}`);
+		}
+	};
+	watcher.stdout.on('data', relay);
+	watcher.stderr.on('data', relay);
+
+	// Icons and codex files are copied, not compiled: re-copy them on change.
+	let timer;
+	const copyAssets = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => {
+			run(path.join(ROOT, 'node_modules', '.bin', 'gulp'), ['build:icons'], { cwd: ROOT }).then(
+				() => say('[dev] icons and codex files copied to dist/'),
+				(error) => say(`[dev] copying icons failed: ${error.message}`),
+			);
+		}, 300);
+	};
+	for (const dir of ['icons', 'nodes']) {
+		try {
+			fs.watch(path.join(ROOT, dir), { recursive: true }, (_event, file) => {
+				if (file && /\.(svg|png)$|\.node\.json$/.test(file)) copyAssets();
+			});
+		} catch {
+			// recursive fs.watch needs Linux + Node ≥ 20 or macOS/Windows; without it, restart to re-copy
+		}
+	}
+}
+
+function banner(credentials) {
+	const url = `http://localhost:${PORT}`;
+	const lines = [
+		'',
+		'════════════════════════════════════════════════════════════════════════',
+		`  n8n ${'2.41.1'} with n8n-nodes-byrobot-bangwo8 is ready (first line to last: ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+		'',
+		`  open      ${url}`,
+		`  sign in   ${OWNER.email} / ${OWNER.password}`,
+		'',
+		'  credentials:',
+		...credentials.map((c) => `    ${c.name.padEnd(26)} ${c.type.padEnd(18)} → ${c.data.baseUrl}${c.real ? '  (REAL)' : ''}`),
+	];
+	if (!REAL) {
+		lines.push('', '  workflows (Overview → Workflows):');
+		for (const f of fs.readdirSync(EXAMPLES_DIR).filter((x) => x.endsWith('.json')).sort()) {
+			lines.push(`    ${JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')).name}`);
+		}
+	}
+	lines.push('', ...describe(sandboxes).split('\n').map((l) => `  ${l}`));
+	lines.push(
+		'',
+		flag('no-watch')
+			? '  no rebuild on change (--no-watch): run `npm run build`, then n8n reloads the nodes'
+			: '  editing nodes/ or credentials/ rebuilds dist/ and n8n reloads the nodes: refresh the browser tab',
+		'  Ctrl-C stops n8n, the sandboxes and the watcher',
+		'════════════════════════════════════════════════════════════════════════',
+		'',
+	);
+	say(lines.join('\n'));
+}
+
+async function shutdown(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	for (const child of children) child.kill('SIGTERM');
+	await server?.stop().catch(() => {});
+	await sandboxes?.stop().catch(() => {});
+	process.exit(code);
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+main().catch(async (error) => {
+	say(`[dev] ${error.message}`);
+	await shutdown(1);
+});
