@@ -33,6 +33,14 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 	];
 }
 
+function sortOption(name: string, query: string, direction: 'asc' | 'desc') {
+	return {
+		name,
+		value: `${query}:${direction}`,
+		routing: { send: { type: 'query' as const, property: query, value: direction } },
+	};
+}
+
 /** The filters every Bangwo8 list takes (created_* / updated_* and their order). */
 export function listFilters(show: Show): INodeProperties {
 	const dateFilter = (displayName: string, name: string, query: string, description: string): INodeProperties => ({
@@ -60,19 +68,14 @@ export function listFilters(show: Show): INodeProperties {
 				type: 'options',
 				default: 'created_order:desc',
 				description: 'The order Bangwo8 returns them in',
+				// Each choice carries its own static query: an expression on $value here is not
+				// evaluated by n8n 1.x (it sent "undefined=asc").
 				options: [
-					{ name: 'Created, Newest First', value: 'created_order:desc' },
-					{ name: 'Created, Oldest First', value: 'created_order:asc' },
-					{ name: 'Updated, Newest First', value: 'updated_order:desc' },
-					{ name: 'Updated, Oldest First', value: 'updated_order:asc' },
+					sortOption('Created, Newest First', 'created_order', 'desc'),
+					sortOption('Created, Oldest First', 'created_order', 'asc'),
+					sortOption('Updated, Newest First', 'updated_order', 'desc'),
+					sortOption('Updated, Oldest First', 'updated_order', 'asc'),
 				],
-				routing: {
-					send: {
-						type: 'query',
-						property: '={{ $value.split(":")[0] }}',
-						value: '={{ $value.split(":")[1] }}',
-					},
-				},
 			},
 			dateFilter('Updated After', 'updatedStart', 'updated_start', 'Only those updated on or after this date (inclusive)'),
 			dateFilter('Updated Before', 'updatedEnd', 'updated_end', 'Only those updated on or before this date (inclusive; a bare date includes the whole day)'),
