@@ -27,7 +27,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureRuntime, run } = require('./lib/runtime');
-const { freePort, n8nEnv, importJson, forCustomExtensions, startServer } = require('./lib/n8n');
+const { freePort, n8nEnv, importJson, forCustomExtensions, startServer, RestClient, PACKAGE_NAME } = require('./lib/n8n');
 const { startSandboxes, describe, DEFAULT_PORTS, portFromEnv } = require('../test/sandbox/serve');
 const { CREDENTIALS } = require('../e2e/lib/workflow');
 
@@ -71,6 +71,7 @@ async function main() {
 		port: PORT,
 		inherit: true,
 		extra: {
+			N8N_CUSTOM_EXTENSIONS: customExtensionsDir(),
 			N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 			N8N_DEV_RELOAD: 'true',
 			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -87,7 +88,7 @@ async function main() {
 
 	step(`starting n8n on port ${PORT}`);
 	server = await startServer(runtime, env, { onLine: (line) => say(`[n8n] ${line}`) });
-	await verifyNodeTypes(server.url);
+	await verifyNodeTypes(server.url, env);
 	banner(credentials);
 	server.exited.then((code) => {
 		if (!stopping) {
@@ -216,10 +217,40 @@ function bcryptHash(runtime, password) {
 	return bcrypt.hashSync(password, 10);
 }
 
-/** Confirms that n8n serves our node types (they come from N8N_CUSTOM_EXTENSIONS=dist). */
+/**
+ * n8n's hot reload (N8N_DEV_RELOAD) watches a custom extensions folder laid out like
+ * ~/.n8n/custom: <dir>/node_modules/<package>. This folder links our dist/ in that way
+ * (the link follows every rebuild), so n8n reloads our nodes when tsc rewrites dist/.
+ */
+function customExtensionsDir() {
+	const dir = path.join(ROOT, '.dev', 'custom');
+	const link = path.join(dir, 'node_modules', PACKAGE_NAME);
+	const target = path.join(ROOT, 'dist');
+	fs.mkdirSync(path.dirname(link), { recursive: true });
+	let current;
+	try {
+		current = fs.realpathSync(link);
+	} catch {
+		current = undefined;
+	}
+	if (current !== fs.realpathSync(target)) {
+		fs.rmSync(link, { recursive: true, force: true });
+		fs.symlinkSync(target, link, process.platform === 'win32' ? 'junction' : 'dir');
+	}
+	return dir;
+}
+
+/** Confirms, signed in as the owner, that n8n serves our node types. */
 async function verifyNodeTypes(url) {
-	const res = await fetch(`${url}/types/nodes.json`);
-	const names = res.ok ? (await res.json()).map((n) => n.name) : [];
+	const rest = new RestClient(url);
+	let names = [];
+	try {
+		await rest.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		const res = await fetch(`${url}/types/nodes.json`, { headers: { cookie: rest.cookie, 'browser-id': rest.browserId } });
+		if (res.ok) names = (await res.json()).map((n) => n.name);
+	} catch (error) {
+		say(`[dev] WARNING: could not sign in as ${OWNER.email}: ${error.message}`);
+	}
 	const ours = ['CUSTOM.byrobot', 'CUSTOM.bangwo8', 'CUSTOM.byrobotTrigger'];
 	const missing = ours.filter((n) => !names.includes(n));
 	if (missing.length) say(`[dev] WARNING: n8n did not load ${missing.join(', ')} — check the build output above`);
@@ -236,7 +267,9 @@ function startWatching() {
 	const relay = (chunk) => {
 		for (const line of String(chunk).split('\n')) {
 			// tsc --watch clears nothing with --preserveWatchOutput; keep its verdicts and errors.
-			if (line.trim() && !/Starting compilation|File change detected/.test(line)) say(`[tsc] ${line.replace(/^\[?\d\d:\d\d:\d\d\]? ?(- )?/, '')}`);
+			if (line.trim() && !/Starting compilation|File change detected/.test(line)) {
+				say(`[tsc] ${line.replace(/^\[?\d{1,2}:\d\d:\d\d( [AP]M)?\]?( - )?/, '')}`);
+			}
 		}
 	};
 	watcher.stdout.on('data', relay);

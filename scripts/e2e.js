@@ -14,7 +14,7 @@
 //
 // Options: --n8n1 (the 1.x runtime), --no-build, --only=<text> (cases whose name contains it),
 // --keep (keep the user folder), --verbose (n8n's output of every run).
-// Closing line: `e2e: N passed, N failed`; exit code 1 when anything failed.
+// Closing line: `e2e: N passed, N failed` (`e2e n8n1: …` with --n8n1); exit code 1 when anything failed.
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
@@ -35,12 +35,15 @@ const { startSandboxes } = require('../test/sandbox/serve');
 const { CREDENTIALS, Execution } = require('../e2e/lib/workflow');
 const { loadCases } = require('../e2e/cases');
 const { credentialTests, OWNER } = require('../e2e/cases/credentials');
+const triggerCase = require('../e2e/cases/trigger');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const runtimeName = flag('n8n1') ? 'n8n1' : 'n8n2';
 const verbose = flag('verbose');
+/** The closing line reads `e2e: N passed, N failed` (n8n 2.x) or `e2e n8n1: …` (n8n 1.x). */
+const SUMMARY_TAG = runtimeName === 'n8n1' ? 'e2e n8n1' : 'e2e';
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -78,14 +81,14 @@ async function main() {
 	};
 
 	try {
-		log(`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length} workflows into ${path.relative(ROOT, userFolder)}`);
+		log(`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`);
 		t = Date.now();
 		await importJson(runtime, env, 'credentials', credentialsFor(sandboxes), path.join(userFolder, 'credentials.json'));
 		await importJson(
 			runtime,
 			env,
 			'workflow',
-			cases.map((c) => forCustomExtensions(c.workflow)),
+			[...cases.map((c) => c.workflow), triggerCase.workflow].map(forCustomExtensions),
 			path.join(userFolder, 'workflows.json'),
 		);
 		timings.import = Date.now() - t;
@@ -129,9 +132,10 @@ async function main() {
 		}
 		timings.workflows = Date.now() - t;
 
-		log(`== e2e: n8n start (node types, credential Test button)`);
+		log(`== e2e: n8n start (node types, credential Test button, Byrobot Trigger webhook)`);
 		t = Date.now();
-		await serverChecks(runtime, env, credentialCases, record, runtimeName);
+		const withTrigger = !only || triggerCase.name.includes(only);
+		await serverChecks(runtime, env, credentialCases, record, runtimeName, withTrigger);
 		timings.server = Date.now() - t;
 	} finally {
 		await sandboxes.stop();
@@ -149,7 +153,7 @@ async function main() {
 		log('== e2e: failed:');
 		for (const f of failed) log(`  - ${f.name}`);
 	}
-	log(`e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
+	log(`${SUMMARY_TAG}: ${results.length - failed.length} passed, ${failed.length} failed`);
 	if (results.length === 0) {
 		log('no e2e case ran');
 		process.exitCode = 1;
@@ -163,7 +167,7 @@ function credentialsFor(sandboxes) {
 }
 
 /** Starts n8n once and checks what only a running server shows. */
-async function serverChecks(runtime, env, credentialCases, record, runtimeName) {
+async function serverChecks(runtime, env, credentialCases, record, runtimeName, withTrigger) {
 	const port = await freePort();
 	const started = Date.now();
 	let server;
@@ -219,6 +223,17 @@ async function serverChecks(runtime, env, credentialCases, record, runtimeName) 
 			}
 			record(testCase.name, error, Date.now() - t);
 		}
+
+		if (withTrigger) {
+			t = Date.now();
+			let error;
+			try {
+				await triggerCase.run({ url: server.url, rest, runtimeDir: runtime.dir });
+			} catch (e) {
+				error = e;
+			}
+			record(triggerCase.name, error, Date.now() - t);
+		}
 	} finally {
 		await server.stop();
 	}
@@ -234,6 +249,6 @@ function indent(text, n) {
 
 main().catch((error) => {
 	log(error.stack || String(error));
-	log('e2e: 0 passed, 1 failed');
+	log(`${SUMMARY_TAG}: 0 passed, 1 failed`);
 	process.exitCode = 1;
 });

@@ -40,7 +40,6 @@ function n8nEnv(runtime, options) {
 		N8N_USER_FOLDER: options.userFolder,
 		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
-		N8N_RUNNERS_ENABLED: 'true',
 		// No network beyond this machine: no telemetry, version checks or template gallery.
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -110,7 +109,8 @@ function parseExecuteOutput(text) {
 /** Writes JSON to a file and imports it with `n8n import:<kind> --input=<file>`. */
 async function importJson(runtime, env, kind, list, file) {
 	fs.writeFileSync(file, `${JSON.stringify(list, null, '\t')}\n`);
-	const result = await n8nCommand(runtime, [`import:${kind}`, `--input=${file}`], env);
+	// At log level info n8n confirms the import; below it prints nothing to check.
+	const result = await n8nCommand(runtime, [`import:${kind}`, `--input=${file}`], { ...env, N8N_LOG_LEVEL: 'info' });
 	if (result.code !== 0 || !/Successfully imported/i.test(result.stdout + result.stderr)) {
 		throw new Error(`n8n import:${kind} failed (exit ${result.code}):\n${tail(result.stdout + result.stderr, 30)}`);
 	}

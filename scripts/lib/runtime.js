@@ -25,18 +25,22 @@ const RUNTIMES = Object.freeze({
 		name: 'n8n2',
 		label: 'n8n 2.41.1 on Node 24',
 		n8nVersion: '2.41.1',
+		installNote: 'about 4 minutes and 2.4 GB',
 		/** Packages whose install scripts must run: the Node 24 binary, then sqlite3 built for it. */
 		rebuild: ['node', 'sqlite3'],
 		ownNode: true,
-		env: {},
+		// mcp-registry fetches a server list from api.n8n.io at start: noise on an offline machine.
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	}),
 	n8n1: Object.freeze({
 		name: 'n8n1',
 		label: 'n8n 1.123.81 on Node 20',
 		n8nVersion: '1.123.81',
+		installNote: 'about 3 minutes and 1.4 GB',
 		rebuild: ['sqlite3'],
 		ownNode: false,
-		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		// 1.x still needs task runners switched on (2.x always has them and warns about the variable).
+		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_RUNNERS_ENABLED: 'true' },
 	}),
 });
 
@@ -77,6 +81,8 @@ function describeRuntime(name) {
 		node: spec.ownNode ? path.join(nodeModules, 'node', 'bin', 'node') : process.execPath,
 		/** n8n's CLI entry (run as `<node> <n8nBin> <command>`). */
 		n8nBin: path.join(nodeModules, 'n8n', 'bin', 'n8n'),
+		/** Built by `npm rebuild sqlite3`; without it n8n cannot open its database. */
+		sqlite3Binary: path.join(nodeModules, 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
 		env: { ...spec.env },
 	};
 }
@@ -94,7 +100,11 @@ function isInstalled(name) {
 	const runtime = describeRuntime(name);
 	const marker = readMarker(runtime);
 	return Boolean(
-		marker && marker.hash === specHash(name) && fs.existsSync(runtime.n8nBin) && fs.existsSync(runtime.node),
+		marker &&
+			marker.hash === specHash(name) &&
+			fs.existsSync(runtime.n8nBin) &&
+			fs.existsSync(runtime.node) &&
+			fs.existsSync(runtime.sqlite3Binary),
 	);
 }
 
@@ -177,9 +187,10 @@ async function ensureRuntime(name, options = {}) {
 		async () => {
 			if (isInstalled(name)) return runtime;
 			const started = Date.now();
-			const relative = path.relative(process.cwd(), runtime.dir) || runtime.dir;
+			const inRepo = !path.relative(ROOT, runtime.dir).startsWith('..');
+			const relative = inRepo ? path.relative(ROOT, runtime.dir) : runtime.dir;
 			log(`installing ${runtime.label} into ${relative} from e2e/runtime/${name}/package-lock.json`);
-			log('  (once per lockfile change: about 5 minutes and 2.2 GB; later runs reuse it)');
+			log(`  (once per lockfile change: ${runtime.installNote} with a warm npm cache; later runs reuse it)`);
 			fs.mkdirSync(runtime.dir, { recursive: true });
 			fs.rmSync(runtime.marker, { force: true });
 			fs.rmSync(path.join(runtime.dir, 'node_modules'), { recursive: true, force: true });
@@ -188,7 +199,10 @@ async function ensureRuntime(name, options = {}) {
 			}
 			const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 			const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
-			const env = { ...process.env };
+			// Run through `npm run …`, this process inherits npm's config as npm_config_* variables,
+			// among them this repository's ignore-scripts=true (.npmrc): drop them, or the rebuilds
+			// below would silently run no script.
+			const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 			// The n8n tree is installed without install scripts (several need network access or a
 			// toolchain we do not need); only the packages listed in `rebuild` get theirs run.
 			log('  npm ci …');
@@ -200,13 +214,14 @@ async function ensureRuntime(name, options = {}) {
 			for (const pkg of runtime.rebuild) {
 				log(`  npm rebuild ${pkg} …`);
 				const rebuildEnv = { ...env };
-				if (runtime.ownNode && pkg !== 'node') {
-					// Build native modules with and for the runtime's own Node (its headers ship in
-					// node-<platform>-<arch>/include, so node-gyp needs no download).
-					const nodePkg = path.dirname(path.dirname(fs.realpathSync(runtime.node)));
+				if (pkg !== 'node') {
+					// Build native modules with and for the Node that runs n8n, from its own headers
+					// (<prefix>/include/node: node-<platform>-<arch>/include for the npm `node`
+					// package, /usr/include/node for a system Node), so node-gyp downloads nothing.
+					const prefix = path.dirname(path.dirname(fs.realpathSync(runtime.node)));
 					rebuildEnv.PATH = `${path.dirname(runtime.node)}${path.delimiter}${env.PATH}`;
-					if (fs.existsSync(path.join(nodePkg, 'include', 'node', 'common.gypi'))) {
-						rebuildEnv.npm_config_nodedir = nodePkg;
+					if (fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi'))) {
+						rebuildEnv.npm_config_nodedir = prefix;
 					}
 				}
 				await run(npm, ['rebuild', pkg, '--legacy-peer-deps', ...npmFlags], {
@@ -214,8 +229,9 @@ async function ensureRuntime(name, options = {}) {
 					env: rebuildEnv,
 					verbose: options.verbose,
 				});
-				if (pkg === 'node' && !fs.existsSync(runtime.node)) {
-					throw new Error(`npm rebuild node did not produce ${runtime.node}`);
+				const product = { node: runtime.node, sqlite3: runtime.sqlite3Binary }[pkg];
+				if (product && !fs.existsSync(product)) {
+					throw new Error(`npm rebuild ${pkg} did not produce ${product}`);
 				}
 			}
 			const installSeconds = Math.round((Date.now() - started) / 1000);
