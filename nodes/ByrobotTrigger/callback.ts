@@ -3,6 +3,11 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+// One set of enum labels for the node and the trigger.
+import { FINISH_STATUS_LABELS, TASK_STATUS_LABELS } from '../Byrobot/shared/format';
+
+export { FINISH_STATUS_LABELS, TASK_STATUS_LABELS };
+
 export const CALL_FINISHED = 'CALL_INSTANCE_RESULT';
 export const TASK_STATUS_CHANGED = 'JOB_INFO_RESULT';
 export const INBOUND_CALL_FINISHED = 'INBOUND_CALL_INSTANCE_RESULT';
@@ -13,43 +18,11 @@ export const EVENT_LABELS: Record<string, string> = {
 	[INBOUND_CALL_FINISHED]: 'Inbound Call Finished',
 };
 
-/** Task status (JOB_INFO_RESULT `status`). */
-export const TASK_STATUS_LABELS: Record<number, string> = {
-	0: 'Not Started',
-	1: 'Running',
-	2: 'Finished',
-	3: 'Runnable',
-	4: 'Paused by User',
-	5: 'Paused by System',
-	6: 'Stopped',
-	7: 'Queued',
-	8: 'AI Expired',
-	9: 'Line in Arrears',
-	10: 'SMS in Arrears',
-};
-
 /** Call instance status (sceneInstance `status` of a call result): 0 not started, 1 in progress, 2 finished. */
 export const CALL_STATUS_LABELS: Record<number, string> = {
 	0: 'Not Started',
 	1: 'In Progress',
 	2: 'Finished',
-};
-
-/** finishStatus of a call. */
-export const FINISH_STATUS_LABELS: Record<number, string> = {
-	0: 'Answered',
-	1: 'Rejected',
-	2: 'Unreachable',
-	3: 'Caller Line Unavailable',
-	4: 'Vacant Number',
-	5: 'Powered Off',
-	6: 'Busy',
-	7: 'Suspended',
-	8: 'No Answer',
-	9: 'Caller in Arrears',
-	10: 'Call Loss',
-	11: 'Blacklisted',
-	22: 'Dead Zone',
 };
 
 /** The documented callback envelope: {code, data: {dataType, data}, resultMsg}. */
