@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { companyField } from '../../shared/descriptions';
-import { groupIdField } from './fields';
+import { blacklistGroupField } from '../blacklist/groupField';
 
 const show = { resource: ['blacklistGroup'], operation: ['delete'] };
 
 // BYRobot refuses to delete a group that still holds numbers, and the default group.
 export const blacklistGroupDeleteDescription: INodeProperties[] = [
 	companyField(show, 'body'),
-	groupIdField(show),
+	blacklistGroupField(show, 'body'),
 ];
