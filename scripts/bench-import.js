@@ -1,133 +1,295 @@
 'use strict';
-// Benchmark of Byrobot → Task → Import Customers (issue 5). Prints numbers; not a test.
+// Benchmark of Byrobot → Task → Import Customers (issue 5). Prints numbers; it is not a test.
 //
-//   npm run build && node --expose-gc scripts/bench-import.js [rows=50000] [latencyMs=30] [perItemSlice=5000]
+//   npm run bench:import -- [--rows=50000] [--latency=30] [--engine=n8n|routing] [--only=rows,batched,http,perItem]
 //
-// Runs the built node (dist/) through n8n-core's RoutingNode exactly as the test harness does,
-// against the Byrobot sandbox with `latencyMs` added to every answer:
-//   batched   — the default mode: all rows gathered by the first item, ≤ 10,000 per request
-//   per item  — one request per input item (each item holding a one-customer list), which is
-//               what a generic HTTP Request node does at n8n's default settings: without the
-//               Batching option it starts every item's request at once and awaits them all.
-// For each: requests sent, wall time, customers stored, and peak RSS growth over the start.
-const path = require('path');
+// --engine=n8n (default): the built package inside the pinned real n8n (2.41.1 on Node 24, the
+// runtime `npm run dev` and the e2e tests use; installed on first use), one `n8n execute` per
+// workflow, all starting from a Code node that puts out `rows` items like a spreadsheet node:
+//   rows only  — just the Code node: the baseline the other two are measured against
+//   batched    — rows → Byrobot Import Customers, default settings (≤ 10,000 per request)
+//   batchedExpression — the same with the Task given by an expression (as after Create Task);
+//                slow in n8n 2.x, so only with --only
+//   aggregated — rows → Aggregate → Import Customers in its customer-list mode, Task from an
+//                expression: the quick way for that flow
+//   http       — rows → n8n's HTTP Request node with the Byrobot credential (predefined
+//                credential type), one request per item at default settings: what a user
+//                without this node would build
+// --engine=routing: the node through n8n-core's RoutingNode in this process (as the jest tests
+// run it), batched versus its own one-request-per-item mode; quicker, no n8n install needed.
+//
+// The BYRobot sandbox runs in a child process with `latency` ms added to every answer, so its
+// CPU time and memory stay out of the measured process. For each run: requests the sandbox
+// received and what it answered, customers stored, wall time, and peak RSS of the measured
+// process; the node's share is the difference to the rows-only run (n8n engine) or the growth
+// over the RSS before the node started (routing engine).
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
 
-const ROOT = path.join(__dirname, '..');
+const { ROOT, ensureRuntime, run } = require('./lib/runtime');
+const { startSandboxProcess } = require('./lib/sandbox-process');
 
-// The harness and credentials are TypeScript: compile them on require (no emit, no type check).
-const ts = require('typescript');
-require.extensions['.ts'] = function (module, filename) {
-	const source = fs.readFileSync(filename, 'utf8');
-	const { outputText } = ts.transpileModule(source, {
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-		fileName: filename,
-	});
-	module._compile(outputText, filename);
-};
+const IMPORT_PATH = '/openapi/v2/task/importTaskCustomer';
+const COMPANY_ID = 1001;
 
-const { runNode } = require(path.join(ROOT, 'test/harness/index.ts'));
-const { Byrobot } = require(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js'));
-const { ByrobotSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require(path.join(ROOT, 'test/sandbox/byrobot.js'));
+const args = process.argv.slice(2);
+const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const ROWS = Number(option('rows', 50000));
+const LATENCY = Number(option('latency', 30));
+const ENGINE = option('engine', 'n8n');
+const ONLY = option('only', ENGINE === 'n8n' ? 'rows,batched,aggregated,http' : 'batched,perItem').split(',');
 
-const ROWS = Number(process.argv[2] ?? 50000);
-const LATENCY = Number(process.argv[3] ?? 30);
-// n8n starts every item's request at once; 50,000 open sockets (twice that in file descriptors,
-// the sandbox being in this process) exceed common fd limits, so the per-item run is split into
-// consecutive runs of this many items. That only helps the per-item figures.
-const PER_ITEM_SLICE = Number(process.argv[4] ?? 5000);
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const number = (n) => n.toLocaleString('en-US');
 
-const rl = (value) => ({ __rl: true, mode: 'list', value: String(value) });
-const phoneOf = (i) => `138${String(i).padStart(8, '0')}`;
+/** The rows a spreadsheet node would put out, as the body of a Code node. */
+const ROWS_CODE = `return Array.from({ length: ${ROWS} }, (_, i) => ({ json: { name: '客户' + i, phone: '138' + String(i).padStart(8, '0'), crmId: 'C' + i } }));`;
 
-function mb(bytes) {
-	return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+function rssOf(pid) {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+	} catch {
+		return 0;
+	}
 }
 
-function print(r) {
-	console.log(
-		`${r.label.padEnd(36)} requests ${String(r.requests).padStart(6)}  wall ${String(r.wallMs).padStart(7)} ms  ` +
-			`stored ${r.stored}  output items ${r.outputItems}  peak RSS growth ${mb(r.peakRssGrowth)}`,
+function summary(result) {
+	const codes = Object.entries(result.codes)
+		.map(([code, count]) => `${code}×${number(count)}`)
+		.join(' ');
+	return (
+		`${result.label.padEnd(34)} requests ${number(result.requests).padStart(6)}  answers ${codes || '—'}  ` +
+		`stored ${number(result.stored).padStart(6)}  wall ${seconds(result.wallMs).padStart(7)}  peak RSS ${mb(result.peakRss)}` +
+		(result.note ? `  (${result.note})` : '')
 	);
 }
 
-/** Runs the node once per slice of `items` (one slice = one n8n run) and sums what it cost. */
-async function measure(label, sandbox, url, parameters, items, sliceSize = items.length) {
-	const [taskId] = sandbox.seedTasks(1001, 1);
-	sandbox.clearRequests();
-	if (global.gc) global.gc();
-	const startRss = process.memoryUsage.rss();
-	let peak = startRss;
-	const sampler = setInterval(() => {
-		try {
-			peak = Math.max(peak, process.memoryUsage.rss());
-		} catch {
-			// EMFILE while thousands of sockets are open: skip this sample
-		}
-	}, 20);
-	let requests = 0;
-	let outputItems = 0;
-	const started = process.hrtime.bigint();
-	for (let from = 0; from < items.length; from += sliceSize) {
-		const out = await runNode({
-			node: new Byrobot(),
-			parameters: { resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(taskId), ...parameters },
-			items: items.slice(from, from + sliceSize),
-			credentials: { byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: url } },
-		});
-		outputItems += out.length;
-		requests += sandbox.requestsTo('/openapi/v2/task/importTaskCustomer').length;
-		sandbox.clearRequests();
-	}
-	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	clearInterval(sampler);
-	peak = Math.max(peak, process.memoryUsage.rss());
-	const result = {
-		label,
-		requests,
-		wallMs: Math.round(ms),
-		stored: sandbox.customersOf(taskId).length,
-		outputItems,
-		peakRssGrowth: peak - startRss,
+// ── real n8n ─────────────────────────────────────────────────────────────────────────────────
+async function benchN8n(sandbox) {
+	const { freePort, n8nEnv, importJson, forCustomExtensions } = require('./lib/n8n');
+	const { buildWorkflow, CREDENTIALS } = require('../e2e/lib/workflow');
+	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('../test/sandbox/byrobot');
+
+	const runtime = await ensureRuntime('n8n2', { log: (line) => log(`== ${line}`) });
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-n8n-'));
+	const env = n8nEnv(runtime, { userFolder, brokerPort: await freePort() });
+	const credential = CREDENTIALS.byrobot;
+	await importJson(
+		runtime,
+		env,
+		'credentials',
+		[{ ...credential, data: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url } }],
+		path.join(userFolder, 'credentials.json'),
+	);
+	const rowsNode = { name: 'Rows', type: 'code', parameters: { jsCode: ROWS_CODE } };
+	const importNode = (task, extra = {}, after = 'Rows') => ({
+		name: 'Import',
+		type: 'byrobot',
+		after,
+		parameters: {
+			resource: 'task',
+			operation: 'importCustomers',
+			company: { __rl: true, mode: 'id', value: String(COMPANY_ID) },
+			task: { __rl: true, mode: 'id', value: task },
+			...extra,
+		},
+	});
+	const taskIds = {};
+	for (const key of ONLY) taskIds[key] = await sandbox.call('seedTask', { companyId: COMPANY_ID });
+	const workflows = {
+		rows: { label: 'rows only (baseline)', nodes: [rowsNode] },
+		batched: { label: 'batched: Byrobot Import Customers', nodes: [rowsNode, importNode(String(taskIds.batched))] },
+		// The usual flow after Create Task: the task ID comes from an expression. n8n evaluates
+		// every expression parameter for every input item, so this shows what that costs.
+		batchedExpression: {
+			label: 'batched, Task from an expression',
+			nodes: [rowsNode, importNode(`={{ ${taskIds.batchedExpression} }}`)],
+		},
+		// The fast way for that flow: Aggregate makes one item holding every row, and the
+		// per-item mode imports its list; the Task expression is evaluated once.
+		aggregated: {
+			label: 'Aggregate → Customer List mode',
+			nodes: [
+				rowsNode,
+				{
+					name: 'All Rows',
+					type: 'n8n-nodes-base.aggregate',
+					typeVersion: 1,
+					after: 'Rows',
+					parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'data', options: {} },
+				},
+				importNode(`={{ ${taskIds.aggregated} }}`, { importMode: 'perItem', customers: '={{ $json.data }}' }, 'All Rows'),
+			],
+		},
+		http: {
+			label: 'one request per item: HTTP Request',
+			nodes: [
+				rowsNode,
+				{
+					name: 'Import',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					after: 'Rows',
+					credential: 'byrobot',
+					parameters: {
+						method: 'POST',
+						url: `${sandbox.url}${IMPORT_PATH}`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'byrobotApi',
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody: `={{ JSON.stringify({ companyId: ${COMPANY_ID}, taskId: ${taskIds.http}, customerInfoList: [{ name: $json.name, phone: $json.phone }] }) }}`,
+						options: {},
+					},
+				},
+			],
+		},
 	};
-	if (label !== 'warm-up') print(result);
-	return result;
+	const ids = {};
+	const list = ONLY.filter((key) => workflows[key]).map((key, index) => {
+		ids[key] = `benchImport${String(index).padStart(5, '0')}`;
+		return forCustomExtensions(buildWorkflow({ id: ids[key], name: `bench ${key}`, nodes: workflows[key].nodes }));
+	});
+	await importJson(runtime, env, 'workflow', list, path.join(userFolder, 'workflows.json'));
+	log(`== ${runtime.label}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`);
+
+	const results = {};
+	for (const key of ONLY.filter((k) => workflows[k])) {
+		await sandbox.call('clear');
+		const started = Date.now();
+		const child = spawn(runtime.node, [runtime.n8nBin, 'execute', `--id=${ids[key]}`], {
+			env,
+			stdio: ['ignore', 'ignore', 'pipe'],
+		});
+		let stderr = '';
+		child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+		let peakRss = 0;
+		const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(child.pid))), 25);
+		const code = await new Promise((resolve) => child.on('close', resolve));
+		clearInterval(sampler);
+		const wallMs = Date.now() - started;
+		const stats = await sandbox.call('stats', { path: IMPORT_PATH, taskId: taskIds[key] });
+		results[key] = {
+			label: workflows[key].label,
+			wallMs,
+			peakRss,
+			...stats,
+			note: code === 0 ? undefined : `n8n execute exit ${code}`,
+		};
+		if (code !== 0 && process.env.BENCH_VERBOSE) log(stderr);
+		log(summary(results[key]));
+	}
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	return results;
 }
 
-(async () => {
-	const sandbox = new ByrobotSandbox();
-	sandbox.latencyMs = LATENCY;
-	const url = await sandbox.start();
+// ── n8n-core's RoutingNode in this process ───────────────────────────────────────────────────
+async function benchRouting(sandbox) {
+	// The harness is TypeScript: compile it on require (no emit, no type check).
+	const ts = require('typescript');
+	require.extensions['.ts'] = function compile(module, filename) {
+		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+			fileName: filename,
+		});
+		module._compile(outputText, filename);
+	};
+	const { runNode } = require(path.join(ROOT, 'test/harness/index.ts'));
+	const { Byrobot } = require(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js'));
+	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('../test/sandbox/byrobot');
+	const credentials = { byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url } };
+	const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}`, crmId: `C${i}` }));
+	const modes = {
+		batched: { label: 'batched (default mode)', parameters: {} },
+		perItem: {
+			label: 'one request per item (per-item mode)',
+			parameters: { importMode: 'perItem', customers: '={{ [{ name: $json.name, phone: $json.phone }] }}' },
+		},
+	};
+	const execute = (parameters, items, taskId) =>
+		runNode({
+			node: new Byrobot(),
+			parameters: {
+				resource: 'task',
+				operation: 'importCustomers',
+				company: { __rl: true, mode: 'id', value: String(COMPANY_ID) },
+				task: { __rl: true, mode: 'id', value: String(taskId) },
+				...parameters,
+			},
+			items,
+			credentials,
+		});
+	// Warm-up outside the measurements: loads n8n's expression engine, JIT-compiles the paths.
+	for (const key of ONLY) await execute(modes[key].parameters, rows.slice(0, 200), await sandbox.call('seedTask', { companyId: COMPANY_ID }));
+	log(`== n8n-core RoutingNode in Node ${process.version}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`);
+	const results = {};
+	for (const key of ONLY.filter((k) => modes[k])) {
+		const taskId = await sandbox.call('seedTask', { companyId: COMPANY_ID });
+		await sandbox.call('clear');
+		if (global.gc) global.gc();
+		const startRss = process.memoryUsage.rss();
+		let peak = startRss;
+		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+		const started = Date.now();
+		let note;
+		try {
+			await execute(modes[key].parameters, rows, taskId);
+		} catch (error) {
+			note = `failed: ${String(error.message).slice(0, 120)}`;
+		}
+		const wallMs = Date.now() - started;
+		clearInterval(sampler);
+		peak = Math.max(peak, process.memoryUsage.rss());
+		const stats = await sandbox.call('stats', { path: IMPORT_PATH, taskId });
+		results[key] = { label: modes[key].label, wallMs, peakRss: peak - startRss, ...stats, note };
+		log(summary(results[key]).replace('peak RSS', 'peak RSS growth'));
+	}
+	return results;
+}
+
+async function main() {
+	if (!fs.existsSync(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js')) || !args.includes('--no-build')) {
+		await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT });
+	}
+	const sandbox = await startSandboxProcess({ latencyMs: LATENCY });
 	try {
-		const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `客户${i}`, phone: phoneOf(i), crmId: `C${i}` }));
-		console.log(`Import Customers: ${ROWS.toLocaleString('en-US')} rows, sandbox latency ${LATENCY} ms, Node ${process.version}`);
-		// Warm-up: loads n8n's expression engine and JIT-compiles the paths outside the measurements.
-		const warm = rows.slice(0, 200);
-		await measure('warm-up', sandbox, url, { customerName: '={{ $json.name }}', phone: '={{ $json.phone }}' }, warm);
-		await measure('warm-up', sandbox, url, { importMode: 'perItem', customers: '={{ [{ name: $json.name, phone: $json.phone }] }}' }, warm);
-		const results = [];
-		results.push(
-			await measure('batched (default)', sandbox, url, { customerName: '={{ $json.name }}', phone: '={{ $json.phone }}' }, rows),
-		);
-		results.push(
-			await measure(
-				`one request per item (runs of ${PER_ITEM_SLICE})`,
-				sandbox,
-				url,
-				{ importMode: 'perItem', customers: '={{ [{ name: $json.name, phone: $json.phone }] }}' },
-				rows,
-				PER_ITEM_SLICE,
-			),
-		);
-		const [batched, perItem] = results;
-		console.log(
-			`ratio: ${(perItem.requests / batched.requests).toFixed(0)}× fewer requests, ` +
-				`${(perItem.wallMs / batched.wallMs).toFixed(1)}× less wall time`,
-		);
+		if (ENGINE === 'routing') {
+			const { batched, perItem } = await benchRouting(sandbox);
+			if (batched && perItem) {
+				log(
+					`batched vs per item: ${number(Math.round(perItem.requests / batched.requests))}× fewer requests, ` +
+						`${(perItem.wallMs / batched.wallMs).toFixed(1)}× less wall time`,
+				);
+			}
+			return;
+		}
+		const results = await benchN8n(sandbox);
+		const { rows, batched, http } = results;
+		for (const [key, result] of Object.entries(results)) {
+			if (key === 'rows' || !rows) continue;
+			log(
+				`${key.padEnd(18)} node time ≈ ${seconds(result.wallMs - rows.wallMs)} over the baseline, ` +
+					`peak RSS growth ≈ ${mb(result.peakRss - rows.peakRss)}`,
+			);
+		}
+		if (rows && batched && http) {
+			log(
+				`batched vs HTTP Request per item: ${number(Math.round(http.requests / Math.max(1, batched.requests)))}× fewer requests, ` +
+					`${((http.wallMs - rows.wallMs) / (batched.wallMs - rows.wallMs)).toFixed(1)}× less node time, ` +
+					`customers stored ${number(batched.stored)} vs ${number(http.stored)}`,
+			);
+		}
 	} finally {
 		await sandbox.stop();
 	}
-})().catch((error) => {
+}
+
+main().catch((error) => {
 	console.error(error);
 	process.exit(1);
 });

@@ -134,6 +134,60 @@ module.exports = () => [
 		},
 	},
 	{
+		name: 'byrobot: Import Customers gathers 2,501 rows into 3 requests (batch size 1,000), listing the invalid ones',
+		workflow: buildWorkflow({
+			nodes: [
+				{
+					name: 'Sheet Rows',
+					type: 'code',
+					parameters: {
+						// Row 7 has a phone no one can call; its name stays so only the phone is at fault.
+						jsCode:
+							"return Array.from({ length: 2501 }, (_, i) => ({ json: { 姓名: '客户' + i, 手机: i === 7 ? '12345' : '139' + String(i).padStart(8, '0'), 金额: i * 10 } }));",
+					},
+				},
+				byrobot(
+					'Import Customers',
+					{
+						resource: 'task',
+						operation: 'importCustomers',
+						company,
+						task: byId(5001),
+						phoneField: '手机',
+						nameField: '姓名',
+						variables: { variable: [{ name: '贷款金额', field: '金额' }] },
+						importOptions: { batchSize: 1000 },
+					},
+					{ after: 'Sheet Rows' },
+				),
+			],
+		}),
+		setup({ byrobot: sandbox }) {
+			sandbox.seedTasks(1001, 1);
+		},
+		check(run, { byrobot: sandbox }) {
+			const requests = sandbox.requestsTo('/openapi/v2/task/importTaskCustomer', 'POST');
+			assert.deepEqual(requests.map((r) => r.body.customerInfoList.length), [1000, 1000, 500]);
+			assert.deepEqual(requests[0].body.customerInfoList[0], { name: '客户0', phone: '13900000000', properties: { 贷款金额: '0' } });
+			assert.equal(sandbox.customersOf(5001).length, 2500);
+			const out = run.items('Import Customers');
+			assert.deepEqual(
+				out.map((o) => [o.firstRow, o.lastRow, o.count, o.successNum]),
+				[
+					[0, 1000, 1000, 1000],
+					[1001, 2000, 1000, 1000],
+					[2001, 2500, 500, 500],
+				],
+			);
+			assert.deepEqual(out[0].rejectedRows, [{ index: 7, phone: '12345', reason: out[0].rejectedRows[0].reason }]);
+			assert.match(out[0].rejectedRows[0].reason, /^Phone: "12345" is not a plausible phone number/);
+			// Item linking: each output item pairs every input row it covered.
+			const task = run.runData['Import Customers'][0];
+			const paired = task.data.main[0].map((item) => item.pairedItem.length);
+			assert.deepEqual(paired, [1001, 1000, 500]);
+		},
+	},
+	{
 		name: 'byrobot: blacklist groups and entries (8 operations)',
 		workflow: buildWorkflow({
 			nodes: chain([

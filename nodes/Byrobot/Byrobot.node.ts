@@ -8,6 +8,7 @@ import {
 	getRobotScripts,
 	getRobots,
 	getSmsTemplates,
+	getTaskScriptVariables,
 } from './loadOptions';
 import { blacklistDescription } from './resources/blacklist';
 import { blacklistGroupDescription } from './resources/blacklistGroup';
@@ -35,10 +36,10 @@ export class Byrobot implements INodeType {
 		outputs: MAIN_OUTPUT,
 		credentials: [{ name: 'byrobotApi', required: true }],
 		// Every status reaches the shared answer check (byrobotOutput), which turns envelope
-		// codes, HTTP errors and non-JSON bodies into errors with a hint.
+		// codes, HTTP errors and non-JSON bodies into errors with a hint. No baseURL here: the
+		// credential's authenticate() puts its Base URL on every request, because n8n would
+		// evaluate a baseURL expression twice per input item before any request is sent.
 		requestDefaults: {
-			baseURL:
-				'={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
@@ -68,6 +69,13 @@ export class Byrobot implements INodeType {
 
 	methods = {
 		listSearch: { searchCompanies, searchTasks },
-		loadOptions: { getBlacklistGroups, getCallerLines, getRobotScripts, getRobots, getSmsTemplates },
+		loadOptions: {
+			getBlacklistGroups,
+			getCallerLines,
+			getRobotScripts,
+			getRobots,
+			getSmsTemplates,
+			getTaskScriptVariables,
+		},
 	};
 }

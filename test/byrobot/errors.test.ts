@@ -128,7 +128,7 @@ const everyOperation: Array<[string, INodeParameters]> = [
 	['task stop', { resource: 'task', operation: 'stop', company: rl(1001), task: rl(5001) }],
 	['task get', { resource: 'task', operation: 'get', company: rl(1001), task: rl(5001) }],
 	['task getAll', { resource: 'task', operation: 'getAll', company: rl(1001) }],
-	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(5001), phone: '13800138000' }],
+	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(5001), phoneField: '={{ "13800138000" }}', nameField: '' }],
 	['task getCallRecords', { resource: 'task', operation: 'getCallRecords', company: rl(1001), task: rl(5001) }],
 	['task getUncalledCustomers', { resource: 'task', operation: 'getUncalledCustomers', company: rl(1001), task: rl(5001) }],
 	['task getCallDetail', { resource: 'task', operation: 'getCallDetail', callInstanceId: '800001' }],
@@ -160,5 +160,25 @@ describe.each(everyOperation)('%s', (_name, parameters) => {
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toEqual({});
 		expect(out[0].error?.message).toBe('BYRobot error 500: 系统繁忙');
+	});
+});
+
+describe('IDs from pickers and expressions', () => {
+	it.each([
+		['an empty Company', { resource: 'task', operation: 'getAll', company: rl('') }, 'Item 0: "Company" — is empty'],
+		['a Task that is not a number', { resource: 'task', operation: 'start', company: rl(1001), task: rl('={{ "abc" }}', 'id') }, 'Item 0: "Task" — "abc" is not an ID'],
+		['an empty Blacklist Group', { resource: 'blacklist', operation: 'getAll', company: rl(1001), blacklistGroup: '' }, 'Item 0: "Blacklist Group" — is empty'],
+	])('stops before any request on %s, naming the field', async (_label, parameters, message) => {
+		const error = await failure(parameters as INodeParameters);
+		expect(error.message).toContain(message);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('sends picker IDs as numbers, in the query and in the body, and -1 for the default blacklist group', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run({ resource: 'task', operation: 'start', company: rl(1001), task: rl(String(taskId), 'id') });
+		await run({ resource: 'blacklist', operation: 'getAll', company: rl('1001', 'id'), blacklistGroup: '-1' });
+		expect(sandbox.requests[0].body).toEqual({ taskId });
+		expect(sandbox.requests[1].query).toMatchObject({ companyId: '1001', blacklistInfoGroupId: '-1' });
 	});
 });

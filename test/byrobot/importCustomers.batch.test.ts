@@ -17,8 +17,6 @@ const params = (taskId: number, extra: INodeParameters = {}): INodeParameters =>
 	operation: 'importCustomers',
 	company: rl(1001),
 	task: rl(taskId),
-	customerName: '={{ $json.name }}',
-	phone: '={{ $json.phone }}',
 	...extra,
 });
 
@@ -48,11 +46,11 @@ describe('Task → Import Customers, batch mode', () => {
 		expect(sandbox.customersOf(taskId)).toHaveLength(25001);
 	}, 600000);
 
-	it('honours a lower batch size and sends variables, explicit and from the other fields', async () => {
+	it('honours a lower batch size and sends variables, explicit (an expression per row) and from the other fields', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		const out = await run(
 			params(taskId, {
-				variables: { variable: [{ name: '金额', value: '={{ $json.amount * 2 }}' }] },
+				variables: { variable: [{ name: '金额', field: '={{ $json.amount * 2 }}' }] },
 				importOptions: { batchSize: 2, includeOtherFields: true },
 			}),
 			{ items: [{ name: '甲', phone: '13800000001', amount: 1, crmId: 'A' }, { name: '乙', phone: '13800000002', amount: 2, crmId: 'B' }, { name: '丙', phone: '13800000003', amount: 3, crmId: 'C', tags: ['x'] }] },
@@ -106,6 +104,7 @@ describe('Task → Import Customers, batch mode', () => {
 			(e: unknown) => e as Error & { description?: string },
 		);
 		expect(error.message).toContain('Item 2: "Phone"');
+		expect(error.description).toContain('Nothing was sent to BYRobot');
 		expect(error.message).toContain('999');
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -150,6 +149,101 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 });
 
+describe('Task → Import Customers, mapping input fields', () => {
+	it('reads the fields named in Phone Field, Name Field and Variables: any column name, nested with a dot', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(
+			params(taskId, {
+				phoneField: '联系.手机',
+				nameField: '客户',
+				variables: { variable: [{ name: '贷款金额', field: '金额' }, { name: '还款日期', field: '到期[0]' }] },
+			}),
+			{
+				items: [
+					{ 客户: '张三', 联系: { 手机: '+86 138 0013 8000' }, 金额: 5000, 到期: ['2024-06-01'] },
+					{ 客户: '李四', 联系: { 手机: '021-8888 6666' }, 金额: 800, 到期: ['2024-06-03'] },
+				],
+			},
+		);
+		expect(customerLists()).toEqual([
+			[
+				{ name: '张三', phone: '13800138000', properties: { 贷款金额: '5000', 还款日期: '2024-06-01' } },
+				{ name: '李四', phone: '02188886666', properties: { 贷款金额: '800', 还款日期: '2024-06-03' } },
+			],
+		]);
+		expect(out[0].json).toMatchObject({ count: 2, successNum: 2, rejectedRows: [] });
+	});
+
+	it('takes an expression as the value itself, row by row', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(
+			params(taskId, { phoneField: '={{ $json.tel }}', nameField: '={{ $json.family + $json.given }}' }),
+			{ items: [{ tel: '13800000001', family: '王', given: '五' }, { tel: '13800000002', family: '赵', given: '六' }] },
+		);
+		expect(customerLists()).toEqual([
+			[
+				{ name: '王五', phone: '13800000001' },
+				{ name: '赵六', phone: '13800000002' },
+			],
+		]);
+	});
+
+	it('with Name Field cleared, sends no names and does not require them', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(params(taskId, { nameField: '' }), { items: [{ phone: '13800000001', name: '' }] });
+		expect(customerLists()).toEqual([[{ name: '', phone: '13800000001' }]]);
+		expect(out[0].json.rejectedRows).toEqual([]);
+	});
+
+	it('sends the other fields as variables, leaving out the mapped ones', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(
+			params(taskId, {
+				phoneField: '手机',
+				nameField: '姓名',
+				variables: { variable: [{ name: '贷款金额', field: '金额' }] },
+				importOptions: { includeOtherFields: true },
+			}),
+			{ items: [{ 姓名: '张三', 手机: '13800138000', 金额: 5000, crmId: 'C1', 标签: { vip: true } }] },
+		);
+		expect(customerLists()).toEqual([
+			[{ name: '张三', phone: '13800138000', properties: { crmId: 'C1', 标签: '{"vip":true}', 贷款金额: '5000' } }],
+		]);
+	});
+
+	it.each([
+		['phoneField', { phoneField: 'mobile' }, '"Phone Field": no input item has a field "mobile"'],
+		['nameField', { nameField: '姓名' }, '"Name Field": no input item has a field "姓名"'],
+		['a variable', { variables: { variable: [{ name: '贷款金额', field: 'amount' }] } }, '"Variables → Field": no input item has a field "amount"'],
+	])('stops before any request when %s names a field no item has, and lists the fields there are', async (_label, extra, message) => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(params(taskId, extra), { items: rows(3) }).then(
+			expectedFailure,
+			(e: unknown) => e as Error & { description?: string },
+		);
+		expect(error.message).toBe(message);
+		expect(error.description).toContain('The input items have "name", "phone", "crmId".');
+		expect(error.description).toContain('Nothing was sent to BYRobot');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('stops before any request when Phone Field is empty', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(params(taskId, { phoneField: ' ' }), { items: rows(2) }).then(expectedFailure, (e: unknown) => e as Error);
+		expect(error.message).toContain('Item 0: "Phone Field" — is empty');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('lists a row that lacks the phone field as invalid when other rows have it', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(params(taskId), { items: [{ name: '甲', phone: '13800000001' }, { name: '乙' }] });
+		expect(customerLists()).toEqual([[{ name: '甲', phone: '13800000001' }]]);
+		expect(out[0].json.rejectedRows).toEqual([
+			{ index: 1, phone: '', reason: expect.stringContaining('Phone: "" is not a plausible phone number') },
+		]);
+	});
+});
+
 describe('Task → Import Customers, one request per item', () => {
 	it('sends each item’s customer list on its own, split at the batch size', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
@@ -180,6 +274,52 @@ describe('Task → Import Customers, one request per item', () => {
 		]);
 		expect((out[0].json.rejectedRows as IDataObject[])[0]).toMatchObject({ index: 1, phone: 'bad' });
 		expect(sandbox.customersOf(taskId)).toHaveLength(3);
+	});
+});
+
+describe('Task → Import Customers, one request per item, mapping list entries', () => {
+	const aggregated = {
+		data: [
+			{ 姓名: '张三', 手机: '+86 138 0013 8000', 金额: 5000, crmId: 'C1' },
+			{ 姓名: '李四', 手机: '021-8888 6666', 金额: 800, crmId: 'C2' },
+		],
+	};
+	const listParams = (taskId: number, extra: INodeParameters = {}): INodeParameters =>
+		params(taskId, { importMode: 'perItem', customers: '={{ $json.data }}', phoneField: '手机', nameField: '姓名', ...extra });
+
+	it('reads each entry through Phone Field, Name Field and Variables (an item made by the Aggregate node)', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(
+			listParams(taskId, {
+				variables: { variable: [{ name: '贷款金额', field: '金额' }] },
+				importOptions: { includeOtherFields: true },
+			}),
+			{ items: [aggregated] },
+		);
+		expect(customerLists()).toEqual([
+			[
+				{ name: '张三', phone: '13800138000', properties: { crmId: 'C1', 贷款金额: '5000' } },
+				{ name: '李四', phone: '02188886666', properties: { crmId: 'C2', 贷款金额: '800' } },
+			],
+		]);
+		expect(out.map((item) => [item.json.count, item.json.successNum, item.pairedItem])).toEqual([[2, 2, [{ item: 0 }]]]);
+	});
+
+	it('takes an expression in Phone Field as the field name, as n8n field-name parameters do', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(listParams(taskId, { phoneField: '={{ "手" + "机" }}' }), { items: [aggregated] });
+		expect(customerLists()[0].map((c) => c.phone)).toEqual(['13800138000', '02188886666']);
+	});
+
+	it('stops before any request when no entry has the phone field, listing the fields there are', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(listParams(taskId, { phoneField: 'mobile' }), { items: [aggregated] }).then(
+			expectedFailure,
+			(e: unknown) => e as Error & { description?: string },
+		);
+		expect(error.message).toBe('"Phone Field": no customer in the list has a field "mobile"');
+		expect(error.description).toContain('The customers in the list have "姓名", "手机", "金额", "crmId".');
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 

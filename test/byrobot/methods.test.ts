@@ -65,6 +65,52 @@ describe('dropdowns', () => {
 		expect(options.map((o) => o.value)).toEqual([31, 32, 33]);
 	});
 
+	describe('getTaskScriptVariables (Import Customers → Variables)', () => {
+		const forImport = (taskId?: number) => ({
+			resource: 'task',
+			operation: 'importCustomers',
+			company: rl(1001),
+			...(taskId === undefined ? {} : { task: rl(taskId) }),
+		});
+
+		it("offers the variables of the chosen task's robot script, found through the task detail", async () => {
+			const [taskId] = sandbox.seedTasks(1001, 1);
+			const options = await load('getTaskScriptVariables', forImport(taskId));
+			expect(options.map((o) => o.value).sort()).toEqual(['客户姓名', '还款日期', '贷款金额'].sort());
+			expect(options[0].description).toBe('Script variable of 贷款回访机器人');
+			expect(sandbox.requests.map((r) => [r.path, r.query])).toEqual([
+				['/openapi/v1/company/getRobots', { companyId: '1001', robotStatus: '0' }],
+				['/openapi/v1/task/getTaskDetail', { companyId: '1001', taskId: String(taskId) }],
+				['/openapi/v1/task/getSceneVariables', { companyId: '1001', sceneDefId: '31' }],
+			]);
+			sandbox.requests.forEach(expectSigned);
+		});
+
+		it('follows a task of another robot', async () => {
+			const [taskId] = sandbox.seedTasks(1001, 1, { robotDefId: 22, sceneDefId: 32, sceneRecordId: 42 });
+			expect(await load('getTaskScriptVariables', forImport(taskId))).toEqual([
+				{ name: '客户姓名', value: '客户姓名', description: 'Script variable of 满意度调查' },
+			]);
+		});
+
+		it('when the task detail names no robot, offers every robot’s variables, each labelled with its robots', async () => {
+			const [taskId] = sandbox.seedTasks(1001, 1);
+			sandbox.taskDetailOmits = ['robotDefId', 'sceneDefId'];
+			const options = await load('getTaskScriptVariables', forImport(taskId));
+			expect(options.map((o) => o.value).sort()).toEqual(['客户姓名', '还款日期', '贷款金额'].sort());
+			expect(options.find((o) => o.value === '客户姓名')?.description).toBe(
+				'Script variable of 贷款回访机器人, 满意度调查',
+			);
+			expect(sandbox.requestsTo('task/getSceneVariables').map((r) => r.query.sceneDefId)).toEqual(['31', '32', '33']);
+		});
+
+		it('with no task chosen yet, offers every robot’s variables', async () => {
+			const options = await load('getTaskScriptVariables', forImport());
+			expect(options.map((o) => o.value).sort()).toEqual(['客户姓名', '还款日期', '贷款金额'].sort());
+			expect(sandbox.requestsTo('task/getTaskDetail')).toHaveLength(0);
+		});
+	});
+
 	it('getSmsTemplates offers the approved templates', async () => {
 		const options = await load('getSmsTemplates', forCompany(1001));
 		expect(options.map((o) => [o.name, o.value])).toEqual([['还款提醒', 51]]);

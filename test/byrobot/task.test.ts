@@ -255,9 +255,7 @@ describe('Task → Import Customers', () => {
 				operation: 'importCustomers',
 				company: rl(1001),
 				task: rl(taskId),
-				customerName: '={{ $json.name }}',
-				phone: '={{ $json.phone }}',
-				variables: { variable: [{ name: '贷款金额', value: '={{ $json.amount }}' }, { name: 'crmId', value: '={{ $json.id }}' }] },
+				variables: { variable: [{ name: '贷款金额', field: 'amount' }, { name: 'crmId', field: 'id' }] },
 			},
 			{
 				items: [
@@ -294,9 +292,8 @@ describe('Task → Import Customers', () => {
 				operation: 'importCustomers',
 				company: rl(1001),
 				task: rl(taskId),
-				phone,
 				importOptions: { onInvalidRow: 'stop' },
-			}).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
+			}, { items: [{ name: '张三', phone }] }).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
 			expect(error.message).toContain('Item 0: "Phone"');
 			expect(error.message).toContain(phone);
 			expect(error.context.itemIndex).toBe(0);
@@ -312,7 +309,7 @@ describe('Task → Import Customers', () => {
 				operation: 'importCustomers',
 				company: rl(1001),
 				task: rl(taskId),
-				phone: '={{ $json.phone }}',
+				nameField: '',
 			},
 			{ items: [{ phone: '13800138000' }, { phone: 'not a phone' }, { phone: '13900139000' }], continueOnFail: true },
 		);

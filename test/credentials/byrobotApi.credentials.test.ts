@@ -50,6 +50,28 @@ describe('Byrobot API credential', () => {
 		});
 	});
 
+	describe('base URL', () => {
+		const authenticate = async (credentials: Record<string, string>, options: Partial<IHttpRequestOptions>) =>
+			await credential.authenticate(
+				{ appId: 'k', appSecret: 's', ...credentials },
+				{ ...options } as IHttpRequestOptions,
+			);
+
+		it("puts the credential's Base URL (trailing slashes dropped) on a request that has none", async () => {
+			expect((await authenticate({ baseUrl: 'https://byrobot.example.com/' }, { url: '/openapi/v1/x' })).baseURL).toBe(
+				'https://byrobot.example.com',
+			);
+			expect((await authenticate({ baseUrl: '' }, { url: '/openapi/v1/x' })).baseURL).toBe('https://api.byrobot.cn');
+		});
+
+		it('leaves a request alone that names its base URL or a full URL (HTTP Request node)', async () => {
+			expect((await authenticate({ baseUrl: 'https://a.example' }, { baseURL: 'https://b.example', url: '/x' })).baseURL).toBe(
+				'https://b.example',
+			);
+			expect((await authenticate({ baseUrl: 'https://a.example' }, { url: 'https://c.example/x' })).baseURL).toBeUndefined();
+		});
+	});
+
 	describe('Test button against the sandbox', () => {
 		const sandbox = new ByrobotSandbox();
 		let baseUrl: string;

@@ -351,6 +351,8 @@ export declare class ByrobotSandbox extends SandboxServer {
 	autoDial: boolean;
 	/** Added to Date.now() to make the sandbox clock (408 tests). Reset to 0 by reset(). */
 	clockOffsetMs: number;
+	/** Fields getTaskDetail leaves out (an undocumented variant of the answer); reset() empties it. */
+	taskDetailOmits: string[];
 
 	// State, for assertions. Treat as read-only unless a test means to tamper.
 	companies: Map<number, ByrobotCompany>;

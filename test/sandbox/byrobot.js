@@ -435,6 +435,8 @@ class ByrobotSandbox extends SandboxServer {
 	/** Restores the seed data; also clears recorded requests, failure rules and the clock offset. */
 	reset() {
 		this.clockOffsetMs = 0;
+		/** Fields getTaskDetail leaves out, to imitate an undocumented variant of the answer. */
+		this.taskDetailOmits = [];
 		this.clearRequests();
 		this.clearFailures();
 		this.companies = seedCompanies();
@@ -1049,7 +1051,11 @@ class ByrobotSandbox extends SandboxServer {
 	getTaskDetail(p, ctx) {
 		const { companyId } = this.companyParam(p, ctx);
 		const task = this.taskFor(ctx, p.int('taskId', { required: true }), companyId);
-		return this.taskDetail(task);
+		const detail = this.taskDetail(task);
+		// The vendor documents the detail only as "one task with its statistics": a deployment
+		// may leave out the robot fields (reset() clears this list).
+		for (const key of this.taskDetailOmits) delete detail[key];
+		return detail;
 	}
 
 	taskDetail(task) {

@@ -34,6 +34,9 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: string;
 	time: number;
+	/** The answer sent: HTTP status and envelope code (unset until answered, and for injected failures). */
+	status?: number;
+	code?: unknown;
 }
 
 /** What a handler answers: JSON, or text with a content type. */

@@ -146,6 +146,9 @@ class SandboxServer {
 			}
 		}
 		const answer = await this.handle(record, req);
+		// What was answered, for benchmarks and failure reports (HTTP status, envelope code).
+		record.status = answer.status ?? 200;
+		record.code = answer.json?.code;
 		return send(res, answer);
 	}
 

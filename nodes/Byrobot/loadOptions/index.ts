@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { PHONE_TYPE_LABELS } from '../shared/format';
-import { companyIdFor } from '../shared/parameters';
+import { companyIdFor, currentValue } from '../shared/parameters';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 
 async function list(
@@ -70,4 +70,51 @@ export async function getBlacklistGroups(this: ILoadOptionsFunctions): Promise<I
 		value: Number(group.blacklistInfoGroupId),
 		description: group.remark ? String(group.remark) : undefined,
 	}));
+}
+
+/** A variable name as getSceneVariables lists it: a string, or an object naming it (tolerated). */
+function variableName(entry: unknown): string {
+	if (entry && typeof entry === 'object') {
+		const named = entry as IDataObject;
+		return String(named.name ?? named.variableName ?? named.key ?? '').trim();
+	}
+	return String(entry ?? '').trim();
+}
+
+/**
+ * The script variables for Import Customers: those of the chosen task's robot. The task detail's
+ * sceneDefId (or its robotDefId, looked up in getRobots) names the script; when the detail tells
+ * neither (its fields are not documented), the variables of every published robot are offered,
+ * each labelled with its robot.
+ */
+export async function getTaskScriptVariables(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const companyId = companyIdFor(this);
+	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
+	const taskId = currentValue(this, 'task');
+	let scripts = robots.filter((robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null);
+	if (taskId !== undefined && taskId !== null && String(taskId).trim() !== '') {
+		const detail = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTaskDetail', {
+			companyId,
+			taskId: Number(taskId),
+		});
+		const task = (detail.data ?? {}) as IDataObject;
+		const ofTask = scripts.filter(
+			(robot) =>
+				(task.sceneDefId !== undefined && Number(robot.sceneDefId) === Number(task.sceneDefId)) ||
+				(task.robotDefId !== undefined && Number(robot.robotDefId) === Number(task.robotDefId)),
+		);
+		if (ofTask.length) scripts = ofTask.slice(0, 1);
+		else if (task.sceneDefId !== undefined) scripts = [{ sceneDefId: task.sceneDefId, robotName: task.robotDefName }];
+	}
+	const options = new Map<string, INodePropertyOptions>();
+	for (const robot of scripts) {
+		const names = await list(this, '/openapi/v1/task/getSceneVariables', { sceneDefId: Number(robot.sceneDefId) });
+		for (const name of (names as unknown[]).map(variableName).filter(Boolean)) {
+			const owner = robot.robotName ? String(robot.robotName) : `script ${String(robot.sceneDefId)}`;
+			const known = options.get(name);
+			if (known) known.description = `${String(known.description)}, ${owner}`;
+			else options.set(name, { name, value: name, description: `Script variable of ${owner}` });
+		}
+	}
+	return [...options.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }

@@ -2,10 +2,21 @@
 // (query string for GET queries, JSON body for POST actions) and when the field shows.
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { requireId } from './hooks';
+
 type SendIn = 'query' | 'body';
 
-export function companyField(show: IDisplayOptions['show'], sendIn: SendIn): INodeProperties {
-	return {
+/** Where a preSend hook finds what routing.send put in the query string or the body. */
+export const where = (sendIn: SendIn): 'qs' | 'body' => (sendIn === 'query' ? 'qs' : 'body');
+
+/**
+ * 'hook': no routing; the operation's own hook reads the field (see toId). n8n reads a routed
+ * field once per input item, which Import Customers, gathering all items, does not need.
+ */
+type SendVia = SendIn | 'hook';
+
+export function companyField(show: IDisplayOptions['show'], sendIn: SendVia): INodeProperties {
+	const field: INodeProperties = {
 		displayName: 'Company',
 		name: 'company',
 		type: 'resourceLocator',
@@ -34,17 +45,22 @@ export function companyField(show: IDisplayOptions['show'], sendIn: SendIn): INo
 				],
 			},
 		],
-		routing: { send: { type: sendIn, property: 'companyId', value: '={{ Number($value) }}' } },
 	};
+	if (sendIn !== 'hook') {
+		field.routing = {
+			send: { type: sendIn, property: 'companyId', preSend: [requireId(where(sendIn), 'companyId', 'Company')] },
+		};
+	}
+	return field;
 }
 
 /** A task; `property` is taskId in requests, but callJobId where the API calls it that. */
 export function taskField(
 	show: IDisplayOptions['show'],
-	sendIn: SendIn,
+	sendIn: SendVia,
 	property: 'taskId' | 'callJobId' = 'taskId',
 ): INodeProperties {
-	return {
+	const field: INodeProperties = {
 		displayName: 'Task',
 		name: 'task',
 		type: 'resourceLocator',
@@ -73,8 +89,11 @@ export function taskField(
 				],
 			},
 		],
-		routing: { send: { type: sendIn, property, value: '={{ Number($value) }}' } },
 	};
+	if (sendIn !== 'hook') {
+		field.routing = { send: { type: sendIn, property, preSend: [requireId(where(sendIn), property, 'Task')] } };
+	}
+	return field;
 }
 
 /** Return All + Limit; the operation's pagination function reads both. */

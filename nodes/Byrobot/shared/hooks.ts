@@ -117,6 +117,35 @@ export function toIdList(value: unknown): number[] {
 		.map(Number);
 }
 
+/** An ID from a resource locator or dropdown (a string in n8n) as the whole number the API wants. */
+export function toId(context: IExecuteSingleFunctions, value: unknown, field: string): number {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (text === undefined || text === null || text === '') {
+		throw invalidInput(context, field, 'is empty: choose one from the list or enter its ID');
+	}
+	const id = Number(text);
+	if (!Number.isSafeInteger(id)) {
+		throw invalidInput(context, field, `"${String(value)}" is not an ID (a whole number)`);
+	}
+	return id;
+}
+
+/**
+ * preSend: the qs/body property holds an ID; sends it as a number. A hook rather than
+ * `={{ Number($value) }}` because n8n evaluates routing expressions for every input item, even
+ * items whose request is never sent (Import Customers gathers all items into the first one's).
+ */
+export function requireId(where: 'qs' | 'body', property: string, field: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const target = requestOptions[where] as IDataObject | undefined;
+		if (target && property in target) target[property] = toId(this, target[property], field);
+		return requestOptions;
+	};
+}
+
 /** preSend: the qs/body property, when given, must be a yyyy-MM-dd date. */
 export function requireDate(where: 'qs' | 'body', property: string, field: string) {
 	return async function (

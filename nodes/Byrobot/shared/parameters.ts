@@ -5,16 +5,22 @@ import { NodeOperationError } from 'n8n-workflow';
  * The chosen company in a dropdown / list search. The editor passes the form's current values
  * (getCurrentNodeParameter); a saved node has them as its parameters.
  */
-export function companyIdFor(context: ILoadOptionsFunctions): number {
+export function currentValue(context: ILoadOptionsFunctions, name: string): unknown {
 	let value: unknown;
 	try {
-		value = context.getCurrentNodeParameter('company', { extractValue: true });
+		value = context.getCurrentNodeParameter(name, { extractValue: true });
 	} catch {
 		value = undefined;
 	}
 	if (value === undefined || value === null || value === '') {
-		value = context.getNodeParameter('company', '', { extractValue: true });
+		value = context.getNodeParameter(name, '', { extractValue: true });
 	}
+	return value;
+}
+
+/** The chosen company, or an error asking for one. */
+export function companyIdFor(context: ILoadOptionsFunctions): number {
+	const value = currentValue(context, 'company');
 	const companyId = Number(value);
 	if (!value || !Number.isInteger(companyId)) {
 		throw new NodeOperationError(context.getNode(), 'Choose a company first', {

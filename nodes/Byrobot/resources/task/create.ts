@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { companyField } from '../../shared/descriptions';
+import { requireId } from '../../shared/hooks';
 import {
 	callTypeField,
 	callerLinesField,
@@ -56,7 +57,7 @@ export const taskCreateDescription: INodeProperties[] = [
 		description:
 			'The published robot (script) that talks to the customers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'robotDefId', value: '={{ Number($value) }}' } },
+		routing: { send: { type: 'body', property: 'robotDefId', preSend: [requireId('body', 'robotDefId', 'Robot')] } },
 	},
 	{ ...callTypeField, displayOptions: { show } },
 	{

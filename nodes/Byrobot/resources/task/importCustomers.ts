@@ -8,14 +8,13 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 
 import { companyField, taskField } from '../../shared/descriptions';
-import { invalidInput } from '../../shared/hooks';
+import { invalidInput, toId } from '../../shared/hooks';
 import {
 	type ImportBatch,
 	type ImportRow,
@@ -63,30 +62,6 @@ export function buildCustomer(
 	return { customer };
 }
 
-/** Reads this item's customer from the node parameters (throws naming item and field). */
-export function customerFromParameters(context: IExecuteSingleFunctions): CustomerInfo {
-	const { customer, problem } = buildCustomer(
-		context.getNodeParameter('customerName', ''),
-		context.getNodeParameter('phone', ''),
-		context.getNodeParameter('variables.variable', []) as Array<{ name?: unknown; value?: unknown }>,
-	);
-	if (problem) throw invalidInput(context, problem[0], problem[1]);
-	return customer as CustomerInfo;
-}
-
-/** preSend: puts this item's customer into the body as a one-row customerInfoList. */
-export async function addCustomerToBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const customer = customerFromParameters(this);
-	requestOptions.body = {
-		...((requestOptions.body as IDataObject) ?? {}),
-		customerInfoList: [customer as unknown as IDataObject],
-	};
-	return requestOptions;
-}
-
 type RawVariable = { name?: unknown; value?: unknown };
 type Reader = (index: number, json: IDataObject) => unknown;
 
@@ -99,14 +74,45 @@ function simpleJsonField(raw: unknown): string | undefined {
 	return match ? (match[1] ?? match[3]) : undefined;
 }
 
+/** A field of an item by name; `a.b` and `a[0]` reach into nested values when no field has that exact name. */
+export function valueAtPath(json: IDataObject, path: string): unknown {
+	if (Object.prototype.hasOwnProperty.call(json, path)) return json[path];
+	let current: unknown = json;
+	for (const key of path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[key];
+	}
+	return current;
+}
+
+/** How one mapping parameter reads a row: the field it names (fast), or an expression per row. */
+interface FieldMapping {
+	/** The input field read, when the parameter names one (or is `{{ $json.field }}`). */
+	field?: string;
+	read: Reader;
+}
+
 /**
- * Compiles one raw parameter into a cheap per-row reader: a constant for plain values, a direct
- * property read for `={{ $json.x }}`, and n8n's expression engine (for that row) otherwise.
+ * Compiles one raw mapping parameter. Plain text names the input field, which is read directly
+ * from each item; `={{ $json.x }}` reads field x the same way; any other expression is evaluated
+ * for each row by n8n's expression engine and gives the value itself (slower on big sheets).
  */
-function compileReader(context: IExecuteSingleFunctions, raw: unknown): Reader {
-	if (typeof raw !== 'string' || !raw.startsWith('=')) return () => raw;
+function fieldMapping(context: IExecuteSingleFunctions, raw: unknown): FieldMapping {
+	if (raw === undefined || raw === null) return { read: () => undefined };
+	if (typeof raw !== 'string') return { read: () => raw };
+	if (!raw.startsWith('=')) {
+		const field = raw.trim();
+		return field ? { field, read: (_index, json) => valueAtPath(json, field) } : { read: () => undefined };
+	}
 	const field = simpleJsonField(raw);
-	if (field !== undefined) return (_index, json) => json[field];
+	if (field !== undefined) return { field, read: (_index, json) => json[field] };
+	const expression = raw.slice(1);
+	return { read: (index) => context.evaluateExpression(expression, index) };
+}
+
+/** A variable name: constant, or an expression evaluated per row. */
+function nameReader(context: IExecuteSingleFunctions, raw: unknown): Reader {
+	if (typeof raw !== 'string' || !raw.startsWith('=')) return () => raw;
 	const expression = raw.slice(1);
 	return (index) => context.evaluateExpression(expression, index);
 }
@@ -135,49 +141,87 @@ function rejectedRow(index: number, phone: unknown, field: string, message: stri
 	return { index, phone: String(phone ?? ''), reason: `${field}: ${message}` };
 }
 
-/** Batch mode, on the first item: every input item's row, read through cheap readers. */
+/**
+ * A mapping that names a field no row has is a mapping mistake, not 50,000 bad rows: stop
+ * before any request and say which fields the rows do have.
+ */
+function requireFieldSomewhere(
+	context: IExecuteSingleFunctions,
+	rows: IDataObject[],
+	field: string | undefined,
+	parameter: string,
+	advice: string,
+	rowsAre: [one: string, many: string] = ['input item', 'input items'],
+) {
+	if (field === undefined || rows.length === 0) return;
+	if (rows.some((row) => valueAtPath(row, field) !== undefined)) return;
+	const available = Object.keys(rows[0]);
+	const shown = available.slice(0, 12).map((key) => `"${key}"`).join(', ');
+	throw new NodeOperationError(context.getNode(), `"${parameter}": no ${rowsAre[0]} has a field "${field}"`, {
+		itemIndex: context.getItemIndex(),
+		description: `The ${rowsAre[1]} have ${available.length ? `${shown}${available.length > 12 ? ', …' : ''}` : 'no fields'}. ${advice} Nothing was sent to BYRobot.`,
+	});
+}
+
+const PHONE_ADVICE = 'Drag the phone column from the input panel into "Phone Field", or type its name.';
+const NAME_ADVICE = 'Drag the name column into "Name Field", or clear it to send no names.';
+const VARIABLE_ADVICE = 'Drag the column into the variable\'s "Field", or remove the variable.';
+
+/** Batch mode, on the first item: every input item's row, read through the compiled mappings. */
 function rowsFromAllItems(
 	context: IExecuteSingleFunctions,
 	settings: ImportSettings,
 ): Array<ImportRow<CustomerInfo>> {
 	const parameters = context.getNode().parameters;
 	const items = context.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[];
-	const rawName = parameters.customerName ?? '';
-	const rawPhone = parameters.phone ?? '';
+	const jsons = items.map((item) => item.json ?? {});
+	const rawPhone = parameters.phoneField ?? 'phone';
+	if (typeof rawPhone === 'string' && rawPhone.trim() === '') {
+		throw invalidInput(context, 'Phone Field', 'is empty: enter the name of the input field that holds the phone number, e.g. phone');
+	}
+	const rawName = parameters.nameField ?? 'name';
 	const nameRequired = rawName !== '';
-	const readName = compileReader(context, rawName);
-	const readPhone = compileReader(context, rawPhone);
-	const rawVariables = ((parameters.variables as IDataObject | undefined)?.variable ?? []) as RawVariable[];
-	const variableReaders = rawVariables.map((variable) => ({
-		name: compileReader(context, variable.name),
-		value: compileReader(context, variable.value),
+	const phone = fieldMapping(context, rawPhone);
+	const name = fieldMapping(context, rawName);
+	const rawVariables = ((parameters.variables as IDataObject | undefined)?.variable ?? []) as Array<{
+		name?: unknown;
+		field?: unknown;
+	}>;
+	const variables = rawVariables.map((variable) => ({
+		name: nameReader(context, variable.name),
+		value: fieldMapping(context, variable.field),
 	}));
-	const mapped = new Set(
-		[simpleJsonField(rawName), simpleJsonField(rawPhone)].filter((field) => field !== undefined),
+	requireFieldSomewhere(context, jsons, phone.field, 'Phone Field', PHONE_ADVICE);
+	requireFieldSomewhere(context, jsons, name.field, 'Name Field', NAME_ADVICE);
+	variables.forEach((variable) =>
+		requireFieldSomewhere(context, jsons, variable.value.field, 'Variables → Field', VARIABLE_ADVICE),
 	);
-	const rows: Array<ImportRow<CustomerInfo>> = new Array(items.length);
-	for (let index = 0; index < items.length; index++) {
-		const json = items[index].json ?? {};
-		const name = readName(index, json);
-		const phone = readPhone(index, json);
-		const variables: RawVariable[] = [];
+	const mapped = new Set(
+		[phone.field, name.field, ...variables.map((variable) => variable.value.field)]
+			.filter((field): field is string => field !== undefined)
+			.map((field) => field.split(/[.[]/)[0]),
+	);
+	const rows: Array<ImportRow<CustomerInfo>> = new Array(jsons.length);
+	for (let index = 0; index < jsons.length; index++) {
+		const json = jsons[index];
+		const values: RawVariable[] = [];
 		if (settings.otherFields) {
 			const explicit = new Set<string>();
-			const values = variableReaders.map((reader) => {
-				const key = String(reader.name(index, json) ?? '').trim();
+			const listed = variables.map((variable) => {
+				const key = String(variable.name(index, json) ?? '').trim();
 				explicit.add(key);
-				return { name: key, value: reader.value(index, json) };
+				return { name: key, value: asVariableValue(variable.value.read(index, json)) };
 			});
 			for (const key of Object.keys(json)) {
-				if (!mapped.has(key) && !explicit.has(key)) variables.push({ name: key, value: asVariableValue(json[key]) });
+				if (!mapped.has(key) && !explicit.has(key)) values.push({ name: key, value: asVariableValue(json[key]) });
 			}
-			variables.push(...values);
+			values.push(...listed);
 		} else {
-			for (const reader of variableReaders) {
-				variables.push({ name: reader.name(index, json), value: reader.value(index, json) });
+			for (const variable of variables) {
+				values.push({ name: variable.name(index, json), value: asVariableValue(variable.value.read(index, json)) });
 			}
 		}
-		rows[index] = rowFrom(index, name, phone, variables, nameRequired);
+		rows[index] = rowFrom(index, name.read(index, json), phone.read(index, json), values, nameRequired);
 	}
 	return rows;
 }
@@ -197,7 +241,18 @@ function rowFrom(
 	return { index, customer };
 }
 
-/** Per-item mode: the list of customers this item holds ({name, phone, properties?} each). */
+/** A field-name parameter as n8n resolved it for this item (an expression gives the name). */
+function fieldName(context: IExecuteSingleFunctions, parameter: string, fallback: string): string | undefined {
+	const value = context.getNodeParameter(parameter, fallback) as unknown;
+	const field = String(value ?? '').trim();
+	return field === '' ? undefined : field;
+}
+
+/**
+ * Per-item mode: the list of customers this item holds. Phone Field, Name Field and Variables
+ * name fields of each entry (here an expression gives the field name, as usual in n8n); an
+ * entry's `properties` object is sent as variables too.
+ */
 function rowsFromItemList(
 	context: IExecuteSingleFunctions,
 	settings: ImportSettings,
@@ -207,25 +262,49 @@ function rowsFromItemList(
 		try {
 			list = JSON.parse(list);
 		} catch {
-			throw invalidInput(context, 'Customers', 'is not a list of customers (JSON array of {name, phone, properties})');
+			throw invalidInput(context, 'Customers', 'is not a list of customers (JSON array of objects, one per customer)');
 		}
 	}
 	if (list && typeof list === 'object' && !Array.isArray(list)) list = [list];
 	if (!Array.isArray(list)) {
-		throw invalidInput(context, 'Customers', 'is not a list of customers (array of {name, phone, properties})');
+		throw invalidInput(context, 'Customers', 'is not a list of customers (an array of objects, one per customer)');
 	}
-	return (list as unknown[]).map((entry, index) => {
-		const row = (entry && typeof entry === 'object' ? entry : {}) as IDataObject;
+	const entries = (list as unknown[]).map((entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject);
+	const phoneField = fieldName(context, 'phoneField', 'phone');
+	if (phoneField === undefined) {
+		throw invalidInput(context, 'Phone Field', 'is empty: enter the name of the field that holds the phone number, e.g. phone');
+	}
+	const nameField = fieldName(context, 'nameField', 'name');
+	const variables = (context.getNodeParameter('variables.variable', []) as Array<{ name?: unknown; field?: unknown }>).map(
+		(variable) => ({ name: String(variable.name ?? '').trim(), field: String(variable.field ?? '').trim() }),
+	);
+	const rowsAre: [string, string] = ['customer in the list', 'customers in the list'];
+	requireFieldSomewhere(context, entries, phoneField, 'Phone Field', PHONE_ADVICE, rowsAre);
+	requireFieldSomewhere(context, entries, nameField, 'Name Field', NAME_ADVICE, rowsAre);
+	variables.forEach((variable) =>
+		requireFieldSomewhere(context, entries, variable.field || undefined, 'Variables → Field', VARIABLE_ADVICE, rowsAre),
+	);
+	const mapped = new Set(
+		[phoneField, nameField, 'properties', ...variables.map((variable) => variable.field)]
+			.filter((field): field is string => Boolean(field))
+			.map((field) => field.split(/[.[]/)[0]),
+	);
+	return entries.map((row, index) => {
 		const properties = (row.properties && typeof row.properties === 'object' ? row.properties : {}) as IDataObject;
-		const variables: RawVariable[] = Object.entries(properties).map(([name, value]) => ({ name, value: asVariableValue(value) }));
+		const values: RawVariable[] = Object.entries(properties).map(([name, value]) => ({ name, value: asVariableValue(value) }));
+		const listed = variables.map((variable) => ({
+			name: variable.name,
+			value: asVariableValue(variable.field ? valueAtPath(row, variable.field) : undefined),
+		}));
 		if (settings.otherFields) {
+			const taken = new Set([...Object.keys(properties), ...listed.map((variable) => variable.name)]);
 			for (const key of Object.keys(row)) {
-				if (key !== 'name' && key !== 'phone' && key !== 'properties' && !(key in properties)) {
-					variables.push({ name: key, value: asVariableValue(row[key]) });
-				}
+				if (!mapped.has(key) && !taken.has(key)) values.push({ name: key, value: asVariableValue(row[key]) });
 			}
 		}
-		return rowFrom(index, row.name, row.phone, variables, false);
+		values.push(...listed);
+		const name = nameField === undefined ? '' : valueAtPath(row, nameField);
+		return rowFrom(index, name, valueAtPath(row, phoneField), values, nameField !== undefined);
 	});
 }
 
@@ -268,15 +347,19 @@ export async function importCustomersInBatches(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const batchMode = this.getNodeParameter('importMode', 'batch') !== 'perItem';
+	// Mode takes no expressions, so the raw parameter is its value: read it without n8n's
+	// parameter machinery, which this hook would otherwise run for each of 50,000 items.
+	const batchMode = this.getNode().parameters.importMode !== 'perItem';
 	const itemIndex = this.getItemIndex();
 	if (batchMode && itemIndex !== 0) return [];
+	// Company and Task have no routing of their own (n8n would read them for every item): read once.
+	const companyId = toId(this, this.getNodeParameter('company', '', { extractValue: true }), 'Company');
+	const taskId = toId(this, this.getNodeParameter('task', '', { extractValue: true }), 'Task');
 	const settings = importSettings(this);
 	const rows = batchMode ? rowsFromAllItems(this, settings) : rowsFromItemList(this, settings);
 	if (settings.stopOnInvalid) stopOnFirstInvalid(this, rows, batchMode);
 	const batches = planBatches(rows, settings.batchSize);
-	const body = (requestData.options.body as IDataObject | undefined) ?? {};
-	const taskId = body.taskId as number;
+	const body: IDataObject = { ...((requestData.options.body as IDataObject | undefined) ?? {}), companyId, taskId };
 	const paired = (batch: ImportBatch<CustomerInfo>) => {
 		if (!batchMode) return [{ item: itemIndex }];
 		const list = [];
@@ -323,8 +406,8 @@ export async function importCustomersInBatches(
 }
 
 export const taskImportCustomersDescription: INodeProperties[] = [
-	companyField(show, 'body'),
-	taskField(show, 'body'),
+	companyField(show, 'hook'),
+	taskField(show, 'hook'),
 	{
 		displayName: 'Mode',
 		name: 'importMode',
@@ -342,48 +425,8 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 			{
 				name: 'One Request per Item (Customer List)',
 				value: 'perItem',
-				description: 'Each input item already holds a list of customers, which is sent on its own',
-			},
-		],
-	},
-	{
-		displayName: 'Customer Name',
-		name: 'customerName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. {{ $json.name }}',
-		description: 'When set, a row whose name comes out empty is invalid',
-		displayOptions: { show: { ...show, importMode: ['batch'] } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.phone }}',
-		description:
-			'Mainland mobile or landline with area code; spaces, dashes and +86 are removed before sending',
-		displayOptions: { show: { ...show, importMode: ['batch'] } },
-	},
-	{
-		displayName: 'Variables',
-		name: 'variables',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Variable',
-		default: {},
-		description:
-			"Values for the script's variables (see Company → Get Script Variables); extra keys such as your CRM ID come back in call records",
-		displayOptions: { show: { ...show, importMode: ['batch'] } },
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'variable',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. 还款金额' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
+				description:
+					'Each input item already holds a list of customers (e.g. from the Aggregate node), sent on its own',
 			},
 		],
 	},
@@ -393,8 +436,72 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		type: 'json',
 		default: '={{ $json.customers }}',
 		description:
-			'The list of customers in this item: objects with name, phone and optionally properties (the script variables)',
+			'The list of customers in this item (e.g. the list the Aggregate node makes): one object per customer, read through Phone Field, Name Field and Variables below; a `properties` object in an entry is sent as variables too',
 		displayOptions: { show: { ...show, importMode: ['perItem'] } },
+	},
+	{
+		displayName: 'Phone Field',
+		name: 'phoneField',
+		type: 'string',
+		requiresDataPath: 'single',
+		required: true,
+		default: 'phone',
+		placeholder: 'e.g. phone',
+		hint: 'Drag the phone column from the input panel here',
+		description:
+			'The field that holds the phone number (mainland mobile, or landline with area code; spaces, dashes and +86 are removed). In the default mode an expression here gives the phone number itself, row by row, which is slower on big sheets.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Name Field',
+		name: 'nameField',
+		type: 'string',
+		requiresDataPath: 'single',
+		default: 'name',
+		placeholder: 'e.g. name',
+		description:
+			"The field that holds the customer's name; a customer whose name is empty is invalid. Clear it to send no names.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Variables',
+		name: 'variables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		default: {},
+		description:
+			"The script's variables, each filled from a field. Extra names (your CRM ID) are allowed and come back in call records and callbacks.",
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{
+						displayName: 'Variable Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getTaskScriptVariables',
+							loadOptionsDependsOn: ['company.value', 'task.value'],
+						},
+						default: '',
+						description:
+							'A variable of the task\'s robot script. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'string',
+						requiresDataPath: 'single',
+						default: '',
+						placeholder: 'e.g. amount',
+						description: 'The field whose value fills the variable',
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Options',
@@ -437,7 +544,7 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether every field of the item not used for Name or Phone is sent as a variable too (Variables above take precedence)',
+					'Whether every input field not used as Phone, Name or a variable\'s Field is sent as a variable too, under its own name (Variables above take precedence)',
 			},
 		],
 	},
