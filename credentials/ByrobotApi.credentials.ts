@@ -12,6 +12,9 @@ import type {
  * BYRobot signs AppKey and the request time only (not method, path or body):
  * sign = base64(HMAC-SHA1(key = AppSecret, message = AppKey + "\n" + datetime)).
  */
+/** BYRobot's public API host, the default Base URL. */
+export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
+
 export function byrobotSignature(appKey: string, appSecret: string, datetime: string): string {
 	return createHmac('sha1', appSecret).update(`${appKey}\n${datetime}`, 'utf8').digest('base64');
 }
@@ -51,21 +54,23 @@ export class ByrobotApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.byrobot.cn',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only for a private deployment of BYRobot',
 		},
 	];
 
 	// A fresh datetime per request: the server rejects one more than 3 minutes off (code 408).
-	// The Byrobot node leaves the base URL to this function rather than to an expression in its
-	// requestDefaults: n8n evaluates such an expression twice for every input item, which
-	// dominated the cost of importing a 50,000-row sheet in one run (scripts/bench-import.js).
+	// The Byrobot node's requestDefaults name the public host as a plain string (n8n would
+	// evaluate an expression there twice for every input item); a private deployment's Base URL
+	// replaces it here. Requests with a full URL of their own (HTTP Request node) are left alone.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (!requestOptions.baseURL && !/^[a-z][a-z\d+.-]*:\/\//i.test(requestOptions.url ?? '')) {
-			requestOptions.baseURL = String(credentials.baseUrl || 'https://api.byrobot.cn').replace(/\/+$/, '');
+		const ownBaseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		const relative = !/^[a-z][a-z\d+.-]*:\/\//i.test(requestOptions.url ?? '');
+		if (relative && (!requestOptions.baseURL || requestOptions.baseURL === DEFAULT_BASE_URL)) {
+			requestOptions.baseURL = ownBaseUrl;
 		}
 		const appKey = String(credentials.appId ?? '').trim();
 		const appSecret = String(credentials.appSecret ?? '').trim();

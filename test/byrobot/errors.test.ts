@@ -174,11 +174,13 @@ describe('IDs from pickers and expressions', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('sends picker IDs as numbers, in the query and in the body, and -1 for the default blacklist group', async () => {
+	it('sends picker IDs as JSON numbers in a body, and -1 for the default blacklist group in a query', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		await run({ resource: 'task', operation: 'start', company: rl(1001), task: rl(String(taskId), 'id') });
 		await run({ resource: 'blacklist', operation: 'getAll', company: rl('1001', 'id'), blacklistGroup: '-1' });
 		expect(sandbox.requests[0].body).toEqual({ taskId });
+		expect(typeof (sandbox.requests[0].body as { taskId: unknown }).taskId).toBe('number');
+		expect(sandbox.requests[1].url).toContain('blacklistInfoGroupId=-1');
 		expect(sandbox.requests[1].query).toMatchObject({ companyId: '1001', blacklistInfoGroupId: '-1' });
 	});
 });

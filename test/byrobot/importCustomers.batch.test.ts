@@ -244,6 +244,54 @@ describe('Task → Import Customers, mapping input fields', () => {
 	});
 });
 
+describe('Task → Import Customers, mapping edge cases', () => {
+	it('reads a dragged nested path with quoted keys, a top-level name with a dot, and a typed variable name', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(
+			params(taskId, {
+				phoneField: "['联系']['手机']",
+				nameField: 'Name.',
+				variables: { variable: [{ name: '=crmId', field: 'id' }] },
+				importOptions: { includeOtherFields: true },
+			}),
+			{ items: [{ 'Name.': '张三', 联系: { 手机: '13800138000' }, id: 'C1', '': 'blank header' }] },
+		);
+		expect(customerLists()).toEqual([[{ name: '张三', phone: '13800138000', properties: { crmId: 'C1' } }]]);
+	});
+
+	it.each([
+		['a variable without a name', { name: '', field: 'crmId' }, 'variable 1 has no name'],
+		['a variable without a field', { name: '贷款金额', field: '' }, '"贷款金额" has no Field'],
+	])('stops before any request on %s', async (_label, variable, message) => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(params(taskId, { variables: { variable: [variable] } }), { items: rows(2) }).then(
+			expectedFailure,
+			(e: unknown) => e as Error,
+		);
+		expect(error.message).toContain(`"Variables" — ${message}`);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('stops before any request when a Task expression gives another task for a later item', async () => {
+		const [first, second] = sandbox.seedTasks(1001, 2);
+		const items = [...rows(3).map((row) => ({ ...row, taskId: first })), { ...rows(4)[3], taskId: second }];
+		const error = await run(params(first, { task: rl('={{ $json.taskId }}', 'id') }), { items }).then(
+			expectedFailure,
+			(e: unknown) => e as Error & { description?: string },
+		);
+		expect(error.message).toBe(`Item 3: "Task" gives ${second}, but item 0 gives ${first}`);
+		expect(error.description).toContain('One Request per Item');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('accepts a Task expression that gives the same task for every item', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(params(taskId, { task: rl('={{ $json.taskId }}', 'id') }), { items: rows(3).map((row) => ({ ...row, taskId })) });
+		expect(customerLists().map((list) => list.length)).toEqual([3]);
+		expect(sandbox.requests[0].body).toMatchObject({ companyId: 1001, taskId });
+	});
+});
+
 describe('Task → Import Customers, one request per item', () => {
 	it('sends each item’s customer list on its own, split at the batch size', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
@@ -309,6 +357,32 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		await run(listParams(taskId, { phoneField: '={{ "手" + "机" }}' }), { items: [aggregated] });
 		expect(customerLists()[0].map((c) => c.phone)).toEqual(['13800138000', '02188886666']);
+	});
+
+	it('takes a field dragged from the list in the input panel (data[0].手机) as the field of each entry', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		await run(listParams(taskId, { phoneField: 'data[0].手机', nameField: 'data[0].姓名' }), { items: [aggregated] });
+		expect(customerLists()[0].map((c) => [c.name, c.phone])).toEqual([
+			['张三', '13800138000'],
+			['李四', '02188886666'],
+		]);
+	});
+
+	it('stops when a Name Field expression gives no field name, instead of dropping the names', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(listParams(taskId, { nameField: '={{ $json.nothing }}' }), { items: [aggregated] }).then(
+			expectedFailure,
+			(e: unknown) => e as Error,
+		);
+		expect(error.message).toContain('"Name Field" — the expression gives an empty field name');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('says what Customers gave when it is not a list', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const error = await run(listParams(taskId), { items: [{ rows: [] }] }).then(expectedFailure, (e: unknown) => e as Error);
+		expect(error.message).toContain('"Customers" — gives nothing, not a list of customers');
+		expect(error.message).toContain('{{ $json.data }}');
 	});
 
 	it('stops before any request when no entry has the phone field, listing the fields there are', async () => {

@@ -104,6 +104,18 @@ describe('dropdowns', () => {
 			expect(sandbox.requestsTo('task/getSceneVariables').map((r) => r.query.sceneDefId)).toEqual(['31', '32', '33']);
 		});
 
+		it('with the Task given by an expression, offers every robot’s variables without looking the task up', async () => {
+			const options = await load('getTaskScriptVariables', { ...forImport(), task: rl('={{ $json.taskId }}', 'id') });
+			expect(options.map((o) => o.value).sort()).toEqual(['客户姓名', '还款日期', '贷款金额'].sort());
+			expect(sandbox.requestsTo('task/getTaskDetail')).toHaveLength(0);
+		});
+
+		it('when the task look-up fails, still offers every robot’s variables', async () => {
+			const options = await load('getTaskScriptVariables', forImport(999999));
+			expect(options).toHaveLength(3);
+			expect(sandbox.requestsTo('task/getTaskDetail')).toHaveLength(1);
+		});
+
 		it('with no task chosen yet, offers every robot’s variables', async () => {
 			const options = await load('getTaskScriptVariables', forImport());
 			expect(options.map((o) => o.value).sort()).toEqual(['客户姓名', '还款日期', '贷款金额'].sort());

@@ -64,7 +64,14 @@ describe('Byrobot API credential', () => {
 			expect((await authenticate({ baseUrl: '' }, { url: '/openapi/v1/x' })).baseURL).toBe('https://api.byrobot.cn');
 		});
 
-		it('leaves a request alone that names its base URL or a full URL (HTTP Request node)', async () => {
+		it("replaces the public host the Byrobot node names with the credential's Base URL", async () => {
+			expect(
+				(await authenticate({ baseUrl: 'https://byrobot.example.com' }, { baseURL: 'https://api.byrobot.cn', url: '/openapi/v1/x' }))
+					.baseURL,
+			).toBe('https://byrobot.example.com');
+		});
+
+		it('leaves a request alone that names another base URL or a full URL (HTTP Request node)', async () => {
 			expect((await authenticate({ baseUrl: 'https://a.example' }, { baseURL: 'https://b.example', url: '/x' })).baseURL).toBe(
 				'https://b.example',
 			);

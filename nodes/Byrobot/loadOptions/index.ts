@@ -92,19 +92,27 @@ export async function getTaskScriptVariables(this: ILoadOptionsFunctions): Promi
 	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
 	const taskId = currentValue(this, 'task');
 	let scripts = robots.filter((robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null);
-	if (taskId !== undefined && taskId !== null && String(taskId).trim() !== '') {
-		const detail = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTaskDetail', {
-			companyId,
-			taskId: Number(taskId),
-		});
-		const task = (detail.data ?? {}) as IDataObject;
-		const ofTask = scripts.filter(
-			(robot) =>
-				(task.sceneDefId !== undefined && Number(robot.sceneDefId) === Number(task.sceneDefId)) ||
-				(task.robotDefId !== undefined && Number(robot.robotDefId) === Number(task.robotDefId)),
-		);
-		if (ofTask.length) scripts = ofTask.slice(0, 1);
-		else if (task.sceneDefId !== undefined) scripts = [{ sceneDefId: task.sceneDefId, robotName: task.robotDefName }];
+	const taskNumber = Number(typeof taskId === 'string' ? taskId.trim() : taskId);
+	// Only a task given as a whole number can be looked up (an expression is not resolved here);
+	// if the look-up fails, the variables of every robot are still worth offering.
+	if (taskId !== '' && taskId !== null && Number.isSafeInteger(taskNumber) && taskNumber > 0) {
+		try {
+			const detail = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTaskDetail', {
+				companyId,
+				taskId: taskNumber,
+			});
+			const task = (detail.data ?? {}) as IDataObject;
+			const known = (value: unknown) => value !== undefined && value !== null && value !== '';
+			const ofTask = scripts.filter(
+				(robot) =>
+					(known(task.sceneDefId) && Number(robot.sceneDefId) === Number(task.sceneDefId)) ||
+					(known(task.robotDefId) && Number(robot.robotDefId) === Number(task.robotDefId)),
+			);
+			if (ofTask.length) scripts = ofTask.slice(0, 1);
+			else if (known(task.sceneDefId)) scripts = [{ sceneDefId: task.sceneDefId, robotName: task.robotDefName }];
+		} catch {
+			// keep every robot's script
+		}
 	}
 	const options = new Map<string, INodePropertyOptions>();
 	for (const robot of scripts) {

@@ -13,7 +13,12 @@ export function currentValue(context: ILoadOptionsFunctions, name: string): unkn
 		value = undefined;
 	}
 	if (value === undefined || value === null || value === '') {
-		value = context.getNodeParameter(name, '', { extractValue: true });
+		try {
+			value = context.getNodeParameter(name, '', { extractValue: true });
+		} catch {
+			// an expression over input data cannot be resolved while the editor loads a list
+			value = undefined;
+		}
 	}
 	return value;
 }

@@ -11,7 +11,9 @@ import type {
 
 import { checkByrobotResponse } from './errors';
 
-export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
+import { DEFAULT_BASE_URL } from '../../../credentials/ByrobotApi.credentials';
+
+export { DEFAULT_BASE_URL };
 
 export function baseUrlOf(credentials: IDataObject): string {
 	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');

@@ -74,15 +74,33 @@ function simpleJsonField(raw: unknown): string | undefined {
 	return match ? (match[1] ?? match[3]) : undefined;
 }
 
-/** A field of an item by name; `a.b` and `a[0]` reach into nested values when no field has that exact name. */
+/**
+ * The keys of a field path as n8n writes it when a field is dragged in: `a.b`, `a[0]`,
+ * `['联系']['手机']` (how it quotes non-ASCII or spaced keys).
+ */
+export function pathKeys(path: string): string[] {
+	const keys: string[] = [];
+	const pattern = /\[\s*(['"])((?:\\.|(?!\1).)*)\1\s*\]|\[\s*(\d+)\s*\]|([^.[\]]+)/g;
+	for (let match = pattern.exec(path); match; match = pattern.exec(path)) {
+		keys.push(match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : (match[3] ?? match[4]));
+	}
+	return keys;
+}
+
+/** A field of an item by name; a path reaches into nested values when no field has that exact name. */
 export function valueAtPath(json: IDataObject, path: string): unknown {
 	if (Object.prototype.hasOwnProperty.call(json, path)) return json[path];
 	let current: unknown = json;
-	for (const key of path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '')) {
+	for (const key of pathKeys(path)) {
 		if (current === null || typeof current !== 'object') return undefined;
 		current = (current as IDataObject)[key];
 	}
 	return current;
+}
+
+/** The top-level field a path starts from (the exact name when an item has a field so named). */
+function topField(path: string): string {
+	return pathKeys(path)[0] ?? path;
 }
 
 /** How one mapping parameter reads a row: the field it names (fast), or an expression per row. */
@@ -110,9 +128,16 @@ function fieldMapping(context: IExecuteSingleFunctions, raw: unknown): FieldMapp
 	return { read: (index) => context.evaluateExpression(expression, index) };
 }
 
-/** A variable name: constant, or an expression evaluated per row. */
+/**
+ * A variable name: constant, or an expression evaluated per row. `=crmId` (a name typed in
+ * expression mode, to go beyond the dropdown) is a constant too.
+ */
 function nameReader(context: IExecuteSingleFunctions, raw: unknown): Reader {
 	if (typeof raw !== 'string' || !raw.startsWith('=')) return () => raw;
+	if (!raw.includes('{{')) {
+		const name = raw.slice(1);
+		return () => name;
+	}
 	const expression = raw.slice(1);
 	return (index) => context.evaluateExpression(expression, index);
 }
@@ -155,7 +180,7 @@ function requireFieldSomewhere(
 ) {
 	if (field === undefined || rows.length === 0) return;
 	if (rows.some((row) => valueAtPath(row, field) !== undefined)) return;
-	const available = Object.keys(rows[0]);
+	const available = [...new Set(rows.slice(0, 20).flatMap((row) => Object.keys(row)))];
 	const shown = available.slice(0, 12).map((key) => `"${key}"`).join(', ');
 	throw new NodeOperationError(context.getNode(), `"${parameter}": no ${rowsAre[0]} has a field "${field}"`, {
 		itemIndex: context.getItemIndex(),
@@ -166,6 +191,20 @@ function requireFieldSomewhere(
 const PHONE_ADVICE = 'Drag the phone column from the input panel into "Phone Field", or type its name.';
 const NAME_ADVICE = 'Drag the name column into "Name Field", or clear it to send no names.';
 const VARIABLE_ADVICE = 'Drag the column into the variable\'s "Field", or remove the variable.';
+
+/** Each variable needs a name and a field: check once, before any row is read. */
+function checkVariables(context: IExecuteSingleFunctions, variables: Array<{ name?: unknown; field?: unknown }>) {
+	variables.forEach((variable, index) => {
+		const name = typeof variable.name === 'string' ? variable.name.replace(/^=/, '').trim() : variable.name;
+		if (name === undefined || name === null || name === '') {
+			throw invalidInput(context, 'Variables', `variable ${index + 1} has no name: choose a script variable, or remove it`);
+		}
+		const field = typeof variable.field === 'string' ? variable.field.replace(/^=/, '').trim() : variable.field;
+		if (field === undefined || field === null || field === '') {
+			throw invalidInput(context, 'Variables', `"${String(name)}" has no Field: name the input field that fills it, or remove it`);
+		}
+	});
+}
 
 /** Batch mode, on the first item: every input item's row, read through the compiled mappings. */
 function rowsFromAllItems(
@@ -187,6 +226,7 @@ function rowsFromAllItems(
 		name?: unknown;
 		field?: unknown;
 	}>;
+	checkVariables(context, rawVariables);
 	const variables = rawVariables.map((variable) => ({
 		name: nameReader(context, variable.name),
 		value: fieldMapping(context, variable.field),
@@ -199,7 +239,7 @@ function rowsFromAllItems(
 	const mapped = new Set(
 		[phone.field, name.field, ...variables.map((variable) => variable.value.field)]
 			.filter((field): field is string => field !== undefined)
-			.map((field) => field.split(/[.[]/)[0]),
+			.flatMap((field) => [field, topField(field)]),
 	);
 	const rows: Array<ImportRow<CustomerInfo>> = new Array(jsons.length);
 	for (let index = 0; index < jsons.length; index++) {
@@ -213,7 +253,7 @@ function rowsFromAllItems(
 				return { name: key, value: asVariableValue(variable.value.read(index, json)) };
 			});
 			for (const key of Object.keys(json)) {
-				if (!mapped.has(key) && !explicit.has(key)) values.push({ name: key, value: asVariableValue(json[key]) });
+				if (key.trim() && !mapped.has(key) && !explicit.has(key)) values.push({ name: key, value: asVariableValue(json[key]) });
 			}
 			values.push(...listed);
 		} else {
@@ -249,6 +289,17 @@ function fieldName(context: IExecuteSingleFunctions, parameter: string, fallback
 }
 
 /**
+ * A field path for list entries. Dragging a field of the list from the input panel gives
+ * `customers[0].phone`; when no entry has that path, the part after `[n].` is meant.
+ */
+function listPath(entries: IDataObject[], field: string | undefined): string | undefined {
+	if (field === undefined || field === '') return undefined;
+	const dragged = /^(?:[^.[\]]+)?\[\d+\]\.(.+)$/.exec(field);
+	if (!dragged || entries.some((entry) => valueAtPath(entry, field) !== undefined)) return field;
+	return dragged[1];
+}
+
+/**
  * Per-item mode: the list of customers this item holds. Phone Field, Name Field and Variables
  * name fields of each entry (here an expression gives the field name, as usual in n8n); an
  * entry's `properties` object is sent as variables too.
@@ -267,17 +318,33 @@ function rowsFromItemList(
 	}
 	if (list && typeof list === 'object' && !Array.isArray(list)) list = [list];
 	if (!Array.isArray(list)) {
-		throw invalidInput(context, 'Customers', 'is not a list of customers (an array of objects, one per customer)');
+		const got = list === undefined || list === null || list === '' ? 'nothing' : typeof list;
+		throw invalidInput(
+			context,
+			'Customers',
+			`gives ${got}, not a list of customers (an array of objects, one per customer; after the Aggregate node use {{ $json.data }})`,
+		);
 	}
 	const entries = (list as unknown[]).map((entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject);
-	const phoneField = fieldName(context, 'phoneField', 'phone');
+	const phoneField = listPath(entries, fieldName(context, 'phoneField', 'phone'));
 	if (phoneField === undefined) {
 		throw invalidInput(context, 'Phone Field', 'is empty: enter the name of the field that holds the phone number, e.g. phone');
 	}
-	const nameField = fieldName(context, 'nameField', 'name');
-	const variables = (context.getNodeParameter('variables.variable', []) as Array<{ name?: unknown; field?: unknown }>).map(
-		(variable) => ({ name: String(variable.name ?? '').trim(), field: String(variable.field ?? '').trim() }),
-	);
+	const nameField = listPath(entries, fieldName(context, 'nameField', 'name'));
+	const rawName = context.getNode().parameters.nameField;
+	if (nameField === undefined && typeof rawName === 'string' && rawName.startsWith('=')) {
+		throw invalidInput(
+			context,
+			'Name Field',
+			'the expression gives an empty field name. In this mode Name Field names the field of each customer in the list, e.g. name',
+		);
+	}
+	const rawVariables = context.getNodeParameter('variables.variable', []) as Array<{ name?: unknown; field?: unknown }>;
+	checkVariables(context, rawVariables);
+	const variables = rawVariables.map((variable) => ({
+		name: String(variable.name ?? '').trim(),
+		field: listPath(entries, String(variable.field ?? '').trim()) ?? '',
+	}));
 	const rowsAre: [string, string] = ['customer in the list', 'customers in the list'];
 	requireFieldSomewhere(context, entries, phoneField, 'Phone Field', PHONE_ADVICE, rowsAre);
 	requireFieldSomewhere(context, entries, nameField, 'Name Field', NAME_ADVICE, rowsAre);
@@ -287,7 +354,7 @@ function rowsFromItemList(
 	const mapped = new Set(
 		[phoneField, nameField, 'properties', ...variables.map((variable) => variable.field)]
 			.filter((field): field is string => Boolean(field))
-			.map((field) => field.split(/[.[]/)[0]),
+			.flatMap((field) => [field, topField(field)]),
 	);
 	return entries.map((row, index) => {
 		const properties = (row.properties && typeof row.properties === 'object' ? row.properties : {}) as IDataObject;
@@ -299,7 +366,7 @@ function rowsFromItemList(
 		if (settings.otherFields) {
 			const taken = new Set([...Object.keys(properties), ...listed.map((variable) => variable.name)]);
 			for (const key of Object.keys(row)) {
-				if (!mapped.has(key) && !taken.has(key)) values.push({ name: key, value: asVariableValue(row[key]) });
+				if (key.trim() && !mapped.has(key) && !taken.has(key)) values.push({ name: key, value: asVariableValue(row[key]) });
 			}
 		}
 		values.push(...listed);
@@ -339,6 +406,39 @@ function withImportFailure(
 	return apiError;
 }
 
+const PER_ITEM_DATA = /\$json|\$binary|\$input\.item|\$item\b|\$itemIndex|\.item\b/;
+
+/**
+ * Batch mode sends every row to one company and task, read from the first item. When the ID
+ * comes from an expression over each item's data, make sure every item gives the same one
+ * rather than sending rows meant for another task to the first item's.
+ */
+function requireSameIdForAllItems(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	field: string,
+	id: number,
+	itemCount: number,
+) {
+	const raw = context.getNode().parameters[parameter] as unknown;
+	const value = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
+	if (typeof value !== 'string' || !value.startsWith('=') || !PER_ITEM_DATA.test(value)) return;
+	const expression = value.slice(1);
+	for (let index = 1; index < itemCount; index++) {
+		const other = Number(context.evaluateExpression(expression, index));
+		if (other !== id) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Item ${index}: "${field}" gives ${String(other)}, but item 0 gives ${id}`,
+				{
+					itemIndex: index,
+					description: `In the mode "All Items in as Few Requests as Possible" every row goes into one ${field.toLowerCase()}, the first item's. Send each ${field.toLowerCase()}'s rows in a run of their own, or group them into lists (Aggregate) and use the mode "One Request per Item". Nothing was sent to BYRobot.`,
+				},
+			);
+		}
+	}
+}
+
 /**
  * Pagination hook of Import Customers (routing.send.paginate): sends this item's batches one
  * after another through makeRoutingRequest and returns one output item per request.
@@ -355,6 +455,11 @@ export async function importCustomersInBatches(
 	// Company and Task have no routing of their own (n8n would read them for every item): read once.
 	const companyId = toId(this, this.getNodeParameter('company', '', { extractValue: true }), 'Company');
 	const taskId = toId(this, this.getNodeParameter('task', '', { extractValue: true }), 'Task');
+	if (batchMode) {
+		const itemCount = this.getWorkflowDataProxy(0).$input.all().length;
+		requireSameIdForAllItems(this, 'company', 'Company', companyId, itemCount);
+		requireSameIdForAllItems(this, 'task', 'Task', taskId, itemCount);
+	}
 	const settings = importSettings(this);
 	const rows = batchMode ? rowsFromAllItems(this, settings) : rowsFromItemList(this, settings);
 	if (settings.stopOnInvalid) stopOnFirstInvalid(this, rows, batchMode);
@@ -436,7 +541,7 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		type: 'json',
 		default: '={{ $json.customers }}',
 		description:
-			'The list of customers in this item (e.g. the list the Aggregate node makes): one object per customer, read through Phone Field, Name Field and Variables below; a `properties` object in an entry is sent as variables too',
+			'The list of customers in this item, one object per customer, read through Phone Field, Name Field and Variables below (an entry\'s properties object is sent as variables too). After the Aggregate node the list is in its data field.',
 		displayOptions: { show: { ...show, importMode: ['perItem'] } },
 	},
 	{
@@ -447,7 +552,7 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		required: true,
 		default: 'phone',
 		placeholder: 'e.g. phone',
-		hint: 'Drag the phone column from the input panel here',
+		hint: 'Drag the field from the input panel, or type its name',
 		description:
 			'The field that holds the phone number (mainland mobile, or landline with area code; spaces, dashes and +86 are removed). In the default mode an expression here gives the phone number itself, row by row, which is slower on big sheets.',
 		displayOptions: { show },
