@@ -378,6 +378,14 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	it('answers an empty list with one item of count 0, sending nothing', async () => {
+		const [taskId] = sandbox.seedTasks(1001, 1);
+		const out = await run(listParams(taskId), { items: [{ data: [] }, aggregated] });
+		expect(sandbox.requests).toHaveLength(1);
+		expect(out[0]).toEqual({ json: expect.objectContaining({ taskId, count: 0, firstRow: null }), pairedItem: { item: 0 } });
+		expect(out[1].json).toMatchObject({ count: 2, successNum: 2 });
+	});
+
 	it('says what Customers gave when it is not a list', async () => {
 		const [taskId] = sandbox.seedTasks(1001, 1);
 		const error = await run(listParams(taskId), { items: [{ rows: [] }] }).then(expectedFailure, (e: unknown) => e as Error);

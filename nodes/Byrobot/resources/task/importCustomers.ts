@@ -464,6 +464,11 @@ export async function importCustomersInBatches(
 	const rows = batchMode ? rowsFromAllItems(this, settings) : rowsFromItemList(this, settings);
 	if (settings.stopOnInvalid) stopOnFirstInvalid(this, rows, batchMode);
 	const batches = planBatches(rows, settings.batchSize);
+	if (batches.length === 0) {
+		// An empty customer list: nothing to send, but the item still gets its answer.
+		const empty = { taskId, firstRow: null, lastRow: null, count: 0, successNum: 0, repeatNum: 0, placeFailNum: 0, rejectedRows: [] };
+		return [{ json: empty, pairedItem: { item: itemIndex } }];
+	}
 	const body: IDataObject = { ...((requestData.options.body as IDataObject | undefined) ?? {}), companyId, taskId };
 	const paired = (batch: ImportBatch<CustomerInfo>) => {
 		if (!batchMode) return [{ item: itemIndex }];
