@@ -15,6 +15,11 @@ import type {
 /** BYRobot's public API host, the default Base URL. */
 export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
 
+/** The credential's Base URL without trailing slashes (the public host when left empty). */
+export function byrobotBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
 export function byrobotSignature(appKey: string, appSecret: string, datetime: string): string {
 	return createHmac('sha1', appSecret).update(`${appKey}\n${datetime}`, 'utf8').digest('base64');
 }
@@ -67,10 +72,9 @@ export class ByrobotApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const ownBaseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const relative = !/^[a-z][a-z\d+.-]*:\/\//i.test(requestOptions.url ?? '');
 		if (relative && (!requestOptions.baseURL || requestOptions.baseURL === DEFAULT_BASE_URL)) {
-			requestOptions.baseURL = ownBaseUrl;
+			requestOptions.baseURL = byrobotBaseUrl(credentials);
 		}
 		const appKey = String(credentials.appId ?? '').trim();
 		const appSecret = String(credentials.appSecret ?? '').trim();

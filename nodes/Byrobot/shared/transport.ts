@@ -11,13 +11,7 @@ import type {
 
 import { checkByrobotResponse } from './errors';
 
-import { DEFAULT_BASE_URL } from '../../../credentials/ByrobotApi.credentials';
-
-export { DEFAULT_BASE_URL };
-
-export function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
+import { byrobotBaseUrl } from '../../../credentials/ByrobotApi.credentials';
 
 /** Sends one signed request and returns the checked envelope ({code, data, ...}). */
 export async function byrobotApiRequest(
@@ -30,7 +24,7 @@ export async function byrobotApiRequest(
 	const credentials = await this.getCredentials('byrobotApi');
 	const options: IHttpRequestOptions = {
 		method,
-		baseURL: baseUrlOf(credentials),
+		baseURL: byrobotBaseUrl(credentials),
 		url: path,
 		qs,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

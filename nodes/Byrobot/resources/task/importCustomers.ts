@@ -192,6 +192,28 @@ const PHONE_ADVICE = 'Drag the phone column from the input panel into "Phone Fie
 const NAME_ADVICE = 'Drag the name column into "Name Field", or clear it to send no names.';
 const VARIABLE_ADVICE = 'Drag the column into the variable\'s "Field", or remove the variable.';
 
+/**
+ * The same checks for both modes: every mapped field is in some row. Returns the fields the
+ * mapping uses (and their top-level names), which Send Other Fields leaves out.
+ */
+function checkMappedFields(
+	context: IExecuteSingleFunctions,
+	rows: IDataObject[],
+	mapping: { phone?: string; name?: string; variables: Array<string | undefined> },
+	rowsAre?: [one: string, many: string],
+): Set<string> {
+	requireFieldSomewhere(context, rows, mapping.phone, 'Phone Field', PHONE_ADVICE, rowsAre);
+	requireFieldSomewhere(context, rows, mapping.name, 'Name Field', NAME_ADVICE, rowsAre);
+	for (const field of mapping.variables) {
+		requireFieldSomewhere(context, rows, field, 'Variables → Field', VARIABLE_ADVICE, rowsAre);
+	}
+	return new Set(
+		[mapping.phone, mapping.name, ...mapping.variables]
+			.filter((field): field is string => Boolean(field))
+			.flatMap((field) => [field, topField(field)]),
+	);
+}
+
 /** Each variable needs a name and a field: check once, before any row is read. */
 function checkVariables(context: IExecuteSingleFunctions, variables: Array<{ name?: unknown; field?: unknown }>) {
 	variables.forEach((variable, index) => {
@@ -210,9 +232,9 @@ function checkVariables(context: IExecuteSingleFunctions, variables: Array<{ nam
 function rowsFromAllItems(
 	context: IExecuteSingleFunctions,
 	settings: ImportSettings,
+	items: INodeExecutionData[],
 ): Array<ImportRow<CustomerInfo>> {
 	const parameters = context.getNode().parameters;
-	const items = context.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[];
 	const jsons = items.map((item) => item.json ?? {});
 	const rawPhone = parameters.phoneField ?? 'phone';
 	if (typeof rawPhone === 'string' && rawPhone.trim() === '') {
@@ -231,16 +253,11 @@ function rowsFromAllItems(
 		name: nameReader(context, variable.name),
 		value: fieldMapping(context, variable.field),
 	}));
-	requireFieldSomewhere(context, jsons, phone.field, 'Phone Field', PHONE_ADVICE);
-	requireFieldSomewhere(context, jsons, name.field, 'Name Field', NAME_ADVICE);
-	variables.forEach((variable) =>
-		requireFieldSomewhere(context, jsons, variable.value.field, 'Variables → Field', VARIABLE_ADVICE),
-	);
-	const mapped = new Set(
-		[phone.field, name.field, ...variables.map((variable) => variable.value.field)]
-			.filter((field): field is string => field !== undefined)
-			.flatMap((field) => [field, topField(field)]),
-	);
+	const mapped = checkMappedFields(context, jsons, {
+		phone: phone.field,
+		name: name.field,
+		variables: variables.map((variable) => variable.value.field),
+	});
 	const rows: Array<ImportRow<CustomerInfo>> = new Array(jsons.length);
 	for (let index = 0; index < jsons.length; index++) {
 		const json = jsons[index];
@@ -346,16 +363,13 @@ function rowsFromItemList(
 		field: listPath(entries, String(variable.field ?? '').trim()) ?? '',
 	}));
 	const rowsAre: [string, string] = ['customer in the list', 'customers in the list'];
-	requireFieldSomewhere(context, entries, phoneField, 'Phone Field', PHONE_ADVICE, rowsAre);
-	requireFieldSomewhere(context, entries, nameField, 'Name Field', NAME_ADVICE, rowsAre);
-	variables.forEach((variable) =>
-		requireFieldSomewhere(context, entries, variable.field || undefined, 'Variables → Field', VARIABLE_ADVICE, rowsAre),
+	const mapped = checkMappedFields(
+		context,
+		entries,
+		{ phone: phoneField, name: nameField, variables: variables.map((variable) => variable.field || undefined) },
+		rowsAre,
 	);
-	const mapped = new Set(
-		[phoneField, nameField, 'properties', ...variables.map((variable) => variable.field)]
-			.filter((field): field is string => Boolean(field))
-			.flatMap((field) => [field, topField(field)]),
-	);
+	mapped.add('properties');
 	return entries.map((row, index) => {
 		const properties = (row.properties && typeof row.properties === 'object' ? row.properties : {}) as IDataObject;
 		const values: RawVariable[] = Object.entries(properties).map(([name, value]) => ({ name, value: asVariableValue(value) }));
@@ -455,13 +469,12 @@ export async function importCustomersInBatches(
 	// Company and Task have no routing of their own (n8n would read them for every item): read once.
 	const companyId = toId(this, this.getNodeParameter('company', '', { extractValue: true }), 'Company');
 	const taskId = toId(this, this.getNodeParameter('task', '', { extractValue: true }), 'Task');
-	if (batchMode) {
-		const itemCount = this.getWorkflowDataProxy(0).$input.all().length;
-		requireSameIdForAllItems(this, 'company', 'Company', companyId, itemCount);
-		requireSameIdForAllItems(this, 'task', 'Task', taskId, itemCount);
-	}
+	// Batch mode: this first item reads every input item of the run.
+	const items = batchMode ? (this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[]) : [];
+	requireSameIdForAllItems(this, 'company', 'Company', companyId, items.length);
+	requireSameIdForAllItems(this, 'task', 'Task', taskId, items.length);
 	const settings = importSettings(this);
-	const rows = batchMode ? rowsFromAllItems(this, settings) : rowsFromItemList(this, settings);
+	const rows = batchMode ? rowsFromAllItems(this, settings, items) : rowsFromItemList(this, settings);
 	if (settings.stopOnInvalid) stopOnFirstInvalid(this, rows, batchMode);
 	const batches = planBatches(rows, settings.batchSize);
 	if (batches.length === 0) {
