@@ -1,7 +1,7 @@
 'use strict';
 // Benchmark of Byrobot → Task → Import Customers (issue 5). Prints numbers; it is not a test.
 //
-//   npm run bench:import -- [--rows=50000] [--latency=30] [--engine=n8n|routing] [--repeat=1] [--only=rows,batched,aggregated,http]
+//   npm run bench:import -- [--rows=50000] [--latency=30] [--engine=n8n|routing] [--repeat=1] [--only=rows,batched,aggregated,http] [--cpu-prof=dir]
 //
 // --repeat=N runs each workflow N times (the HTTP Request one once: it takes minutes) and
 // reports the median run; wall times on a shared 2-core machine vary by ±20 % from run to run.
@@ -43,6 +43,8 @@ const ROWS = Number(option('rows', 50000));
 const LATENCY = Number(option('latency', 30));
 const ENGINE = option('engine', 'n8n');
 const REPEAT = Math.max(1, Number(option('repeat', 1)));
+// --cpu-prof=<dir>: write a V8 CPU profile of each `n8n execute` there (to see where time goes).
+const CPU_PROF = option('cpu-prof', '');
 const ONLY = option('only', ENGINE === 'n8n' ? 'rows,batched,aggregated,http' : 'batched,perItem').split(',');
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -77,7 +79,8 @@ function summary(result) {
 async function executeOnce(sandbox, runtime, env, workflowId, taskId, key) {
 	await sandbox.call('clear');
 	const started = Date.now();
-	const child = spawn(runtime.node, [runtime.n8nBin, 'execute', `--id=${workflowId}`], {
+	const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
+	const child = spawn(runtime.node, [...profile, runtime.n8nBin, 'execute', `--id=${workflowId}`], {
 		env,
 		stdio: ['ignore', 'ignore', 'pipe'],
 	});
