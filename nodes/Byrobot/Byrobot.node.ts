@@ -12,11 +12,12 @@ import {
 	getSmsTemplates,
 	getTaskScriptVariables,
 } from './loadOptions';
-import { blacklistDescription } from './resources/blacklist';
-import { blacklistGroupDescription } from './resources/blacklistGroup';
-import { callbackDescription } from './resources/callback';
-import { companyDescription } from './resources/company';
-import { taskDescription } from './resources/task';
+import { blacklistFields, blacklistOperations } from './resources/blacklist';
+import { blacklistGroupFields, blacklistGroupOperations } from './resources/blacklistGroup';
+import { callbackFields, callbackOperations } from './resources/callback';
+import { companyFields, companyOperations } from './resources/company';
+import { taskFields, taskOperations } from './resources/task';
+import { blacklistGroupPickers, companyPickers, sharedReturnAllAndLimit, taskPicker } from './shared/pickers';
 
 // One main input and output, written through constants: the two lint rule sets disagree on
 // the inline form (['main'] versus [NodeConnectionTypes.Main]).
@@ -63,11 +64,22 @@ export class Byrobot implements INodeType {
 				],
 				default: 'task',
 			},
-			...taskDescription,
-			...companyDescription,
-			...blacklistDescription,
-			...blacklistGroupDescription,
-			...callbackDescription,
+			taskOperations,
+			companyOperations,
+			blacklistOperations,
+			blacklistGroupOperations,
+			callbackOperations,
+			// Fields shared by many operations come once, in the order n8n shows them (n8n works
+			// through every field, shown or not, for every input item: see shared/pickers.ts).
+			...companyPickers,
+			taskPicker,
+			...blacklistGroupPickers,
+			...sharedReturnAllAndLimit,
+			...taskFields,
+			...companyFields,
+			...blacklistFields,
+			...blacklistGroupFields,
+			...callbackFields,
 		],
 	};
 

@@ -146,6 +146,30 @@ export function requireId(where: 'qs' | 'body', property: string, field: string)
 	};
 }
 
+/**
+ * preSend: reads a shared picker (Company, Task, Blacklist Group: fields without routing, see
+ * pickers.ts) and sends its ID as a number where this operation's API wants it.
+ */
+function sendPickedId(parameter: string, field: string, where: 'qs' | 'body', property: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const id = toId(this, this.getNodeParameter(parameter, '', { extractValue: true }), field);
+		requestOptions[where] = { ...((requestOptions[where] as IDataObject | undefined) ?? {}), [property]: id };
+		return requestOptions;
+	};
+}
+
+export const sendCompanyId = (where: 'qs' | 'body') => sendPickedId('company', 'Company', where, 'companyId');
+
+/** The task's ID is taskId in most requests, callJobId where the API calls it that. */
+export const sendTaskId = (where: 'qs' | 'body', property: 'taskId' | 'callJobId' = 'taskId') =>
+	sendPickedId('task', 'Task', where, property);
+
+export const sendBlacklistGroupId = (where: 'qs' | 'body') =>
+	sendPickedId('blacklistGroup', 'Blacklist Group', where, 'blacklistInfoGroupId');
+
 /** preSend: the qs/body property, when given, must be a yyyy-MM-dd date. */
 export function requireDate(where: 'qs' | 'body', property: string, field: string) {
 	return async function (

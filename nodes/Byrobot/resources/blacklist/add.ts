@@ -1,12 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-
 const show = { resource: ['blacklist'], operation: ['add'] };
 
 // addBlackList always adds to the company's default group.
 export const blacklistAddDescription: INodeProperties[] = [
-	companyField(show, 'body'),
 	{
 		displayName: 'Mobile',
 		name: 'mobile',

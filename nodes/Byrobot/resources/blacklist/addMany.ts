@@ -1,14 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-import { blacklistGroupField } from './groupField';
-
 const show = { resource: ['blacklist'], operation: ['addMany'] };
 
 // One request per input item with all its entries; numbers already in the group are not counted.
 export const blacklistAddManyDescription: INodeProperties[] = [
-	companyField(show, 'body'),
-	blacklistGroupField(show, 'body'),
 	{
 		displayName: 'Entries',
 		name: 'entries',

@@ -1,13 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-import { blacklistGroupField } from './groupField';
-
 const show = { resource: ['blacklist'], operation: ['delete'] };
 
 export const blacklistDeleteDescription: INodeProperties[] = [
-	companyField(show, 'body'),
-	blacklistGroupField(show, 'body'),
 	{
 		displayName: 'Mobile',
 		name: 'mobile',

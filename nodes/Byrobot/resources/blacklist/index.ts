@@ -5,7 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { actionResult, byrobotOutput, invalidInput, paginateByPageNumber } from '../../shared/hooks';
+import {
+	actionResult,
+	byrobotOutput,
+	invalidInput,
+	paginateByPageNumber,
+	sendBlacklistGroupId,
+	sendCompanyId,
+} from '../../shared/hooks';
 import { normalizePhone } from '../../shared/validation';
 import { blacklistAddDescription } from './add';
 import { blacklistAddManyDescription } from './addMany';
@@ -48,63 +55,67 @@ async function buildBlacklistEntries(
 	return requestOptions;
 }
 
-export const blacklistDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['blacklist'] } },
-		default: 'add',
-		options: [
-			{
-				name: 'Add',
-				value: 'add',
-				action: 'Add a number to the blacklist',
-				description: "Add one number to the company's default blacklist group",
-				routing: {
-					request: { method: 'POST', url: `${V1}/company/addBlackList` },
-					send: { preSend: [checkMobile] },
-					output: {
-						postReceive: [byrobotOutput({ wrap: (data) => ({ blacklistInfoId: data as number }) })],
-					},
+// Company, Blacklist Group and Return All / Limit are shared fields (shared/pickers.ts): each
+// operation's preSend sends the IDs its request takes.
+export const blacklistOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['blacklist'] } },
+	default: 'add',
+	options: [
+		{
+			name: 'Add',
+			value: 'add',
+			action: 'Add a number to the blacklist',
+			description: "Add one number to the company's default blacklist group",
+			routing: {
+				request: { method: 'POST', url: `${V1}/company/addBlackList` },
+				send: { preSend: [sendCompanyId('body'), checkMobile] },
+				output: {
+					postReceive: [byrobotOutput({ wrap: (data) => ({ blacklistInfoId: data as number }) })],
 				},
 			},
-			{
-				name: 'Add Many',
-				value: 'addMany',
-				action: 'Add numbers to a blacklist group',
-				description: 'Add several numbers to a blacklist group in one request',
-				routing: {
-					request: { method: 'POST', url: `${V1}/company/addBlackList/batch` },
-					send: { preSend: [buildBlacklistEntries] },
-					output: { postReceive: [byrobotOutput()] },
-				},
+		},
+		{
+			name: 'Add Many',
+			value: 'addMany',
+			action: 'Add numbers to a blacklist group',
+			description: 'Add several numbers to a blacklist group in one request',
+			routing: {
+				request: { method: 'POST', url: `${V1}/company/addBlackList/batch` },
+				send: { preSend: [sendCompanyId('body'), sendBlacklistGroupId('body'), buildBlacklistEntries] },
+				output: { postReceive: [byrobotOutput()] },
 			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Remove a number from a blacklist group',
-				routing: {
-					request: { method: 'POST', url: `${V1}/company/blacklist/info/delete` },
-					send: { preSend: [checkMobile] },
-					output: { postReceive: [byrobotOutput({ wrap: actionResult() })] },
-				},
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Remove a number from a blacklist group',
+			routing: {
+				request: { method: 'POST', url: `${V1}/company/blacklist/info/delete` },
+				send: { preSend: [sendCompanyId('body'), sendBlacklistGroupId('body'), checkMobile] },
+				output: { postReceive: [byrobotOutput({ wrap: actionResult() })] },
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many blacklist entries',
-				description: 'List the numbers of a blacklist group',
-				routing: {
-					request: { method: 'GET', url: `${V1}/company/blacklist/info/page` },
-					send: { paginate: true },
-					operations: { pagination: paginateByPageNumber(BLACKLIST_PAGE_SIZE, 'qs') },
-					output: { postReceive: [byrobotOutput({ entries: true })] },
-				},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many blacklist entries',
+			description: 'List the numbers of a blacklist group',
+			routing: {
+				request: { method: 'GET', url: `${V1}/company/blacklist/info/page` },
+				send: { paginate: true, preSend: [sendCompanyId('qs'), sendBlacklistGroupId('qs')] },
+				operations: { pagination: paginateByPageNumber(BLACKLIST_PAGE_SIZE, 'qs') },
+				output: { postReceive: [byrobotOutput({ entries: true })] },
 			},
-		],
-	},
+		},
+	],
+};
+
+/** Each operation's own fields, after the shared ones. */
+export const blacklistFields: INodeProperties[] = [
 	...blacklistAddDescription,
 	...blacklistAddManyDescription,
 	...blacklistDeleteDescription,

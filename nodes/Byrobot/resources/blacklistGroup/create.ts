@@ -1,12 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-import { groupNameField, groupRemarkField } from './fields';
-
-const show = { resource: ['blacklistGroup'], operation: ['create'] };
-
-export const blacklistGroupCreateDescription: INodeProperties[] = [
-	companyField(show, 'body'),
-	groupNameField(show),
-	groupRemarkField(show),
-];
+// The shared Company (shared/pickers.ts), then Name and Remark (fields.ts, shared with Update).
+export const blacklistGroupCreateDescription: INodeProperties[] = [];

@@ -1,7 +1,11 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-export function groupNameField(show: IDisplayOptions['show']): INodeProperties {
-	return {
+// One Name and one Remark field for Create and Update (one field per name keeps n8n's
+// per-item work small, see shared/pickers.ts).
+const show = { resource: ['blacklistGroup'], operation: ['create', 'update'] };
+
+export const groupNameAndRemarkFields: INodeProperties[] = [
+	{
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
@@ -9,16 +13,13 @@ export function groupNameField(show: IDisplayOptions['show']): INodeProperties {
 		default: '',
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'name' } },
-	};
-}
-
-export function groupRemarkField(show: IDisplayOptions['show']): INodeProperties {
-	return {
+	},
+	{
 		displayName: 'Remark',
 		name: 'remark',
 		type: 'string',
 		default: '',
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'remark', value: '={{ $value === "" ? undefined : $value }}' } },
-	};
-}
+	},
+];

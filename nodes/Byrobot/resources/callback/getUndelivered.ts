@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/pickers';
 
 const show = { resource: ['callback'], operation: ['getUndelivered'] };
 
@@ -8,7 +8,6 @@ const show = { resource: ['callback'], operation: ['getUndelivered'] };
 export const UNDELIVERED_PAGE_SIZE = 500;
 
 export const callbackGetUndeliveredDescription: INodeProperties[] = [
-	companyField(show, 'query'),
 	{
 		displayName: 'Callback Type',
 		name: 'dataType',
@@ -43,7 +42,7 @@ export const callbackGetUndeliveredDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'query', property: 'endDate' } },
 	},
-	...returnAllAndLimit(show, UNDELIVERED_PAGE_SIZE),
+	...returnAllAndLimit({ show }, `up to ${UNDELIVERED_PAGE_SIZE}`),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { byrobotOutput, invalidInput, paginateByPageNumber } from '../../shared/hooks';
+import { byrobotOutput, invalidInput, paginateByPageNumber, sendCompanyId } from '../../shared/hooks';
 import { isDate } from '../../shared/validation';
 import {
 	UNDELIVERED_PAGE_SIZE,
@@ -28,28 +28,30 @@ async function requireBothDates(
 	return requestOptions;
 }
 
-export const callbackDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['callback'] } },
-		default: 'getUndelivered',
-		options: [
-			{
-				name: 'Get Undelivered',
-				value: 'getUndelivered',
-				action: 'Get undelivered callbacks',
-				description: 'List call-result callbacks BYRobot could not deliver to your URL',
-				routing: {
-					request: { method: 'GET', url: '/openapi/v1/callBack/queryUnCallBack' },
-					send: { paginate: true, preSend: [requireBothDates] },
-					operations: { pagination: paginateByPageNumber(UNDELIVERED_PAGE_SIZE, 'qs') },
-					output: { postReceive: [byrobotOutput({ entries: true })] },
-				},
+export const callbackOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['callback'] } },
+	default: 'getUndelivered',
+	options: [
+		{
+			name: 'Get Undelivered',
+			value: 'getUndelivered',
+			action: 'Get undelivered callbacks',
+			description: 'List call-result callbacks BYRobot could not deliver to your URL',
+			routing: {
+				request: { method: 'GET', url: '/openapi/v1/callBack/queryUnCallBack' },
+				send: { paginate: true, preSend: [sendCompanyId('qs'), requireBothDates] },
+				operations: { pagination: paginateByPageNumber(UNDELIVERED_PAGE_SIZE, 'qs') },
+				output: { postReceive: [byrobotOutput({ entries: true })] },
 			},
-		],
-	},
+		},
+	],
+};
+
+/** Each operation's own fields, after the shared ones. */
+export const callbackFields: INodeProperties[] = [
 	...callbackGetUndeliveredDescription,
 ];

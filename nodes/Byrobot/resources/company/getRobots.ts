@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-
 const show = { resource: ['company'], operation: ['getRobots'] };
 
 export const companyGetRobotsDescription: INodeProperties[] = [
-	companyField(show, 'query'),
 	{
 		displayName: 'Robot Status',
 		name: 'robotStatus',

@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-
 const show = { resource: ['company'], operation: ['getScriptVariables'] };
 
 export const companyGetScriptVariablesDescription: INodeProperties[] = [
-	companyField(show, 'query'),
 	{
 		displayName: 'Robot Script Name or ID',
 		name: 'sceneDefId',

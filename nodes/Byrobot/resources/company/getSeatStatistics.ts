@@ -1,7 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
-
-const show = { resource: ['company'], operation: ['getSeatStatistics'] };
-
-export const companyGetSeatStatisticsDescription: INodeProperties[] = [companyField(show, 'query')];
+// Only the shared Company (shared/pickers.ts), sent as companyId.
+export const companyGetSeatStatisticsDescription: INodeProperties[] = [];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/pickers';
 
 const show = { resource: ['company'], operation: ['getSmsTemplates'] };
 
@@ -9,8 +9,7 @@ export const SMS_TEMPLATE_PAGE_SIZE = 100;
 
 // sms/template/list answers the other envelope {code, msg, success, data}: the shared check reads both.
 export const companyGetSmsTemplatesDescription: INodeProperties[] = [
-	companyField(show, 'query'),
-	...returnAllAndLimit(show, SMS_TEMPLATE_PAGE_SIZE),
+	...returnAllAndLimit({ show }, `up to ${SMS_TEMPLATE_PAGE_SIZE}`),
 	{
 		displayName: 'Review Status',
 		name: 'status',

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField } from '../../shared/descriptions';
 import { requireId } from '../../shared/hooks';
 import {
 	callTypeField,
@@ -16,7 +15,6 @@ import {
 const show = { resource: ['task'], operation: ['create'] };
 
 export const taskCreateDescription: INodeProperties[] = [
-	companyField(show, 'body'),
 	{
 		displayName: 'Task Name',
 		name: 'taskName',

@@ -1,11 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, taskField } from '../../shared/descriptions';
-
-const show = { resource: ['task'], operation: ['delete'] };
-
-// The company only feeds the task list: task/delete takes {taskId} alone.
-export const taskDeleteDescription: INodeProperties[] = [
-	{ ...companyField(show, 'body'), routing: undefined },
-	taskField(show, 'body'),
-];
+// Only the shared Company and Task (shared/pickers.ts): task/delete takes {taskId} alone, the
+// Company just feeds the task list.
+export const taskDeleteDescription: INodeProperties[] = [];

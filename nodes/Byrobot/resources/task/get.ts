@@ -1,10 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, taskField } from '../../shared/descriptions';
-
-const show = { resource: ['task'], operation: ['get'] };
-
-export const taskGetDescription: INodeProperties[] = [
-	companyField(show, 'query'),
-	taskField(show, 'query'),
-];
+// Only the shared Company and Task (shared/pickers.ts), sent as companyId and taskId.
+export const taskGetDescription: INodeProperties[] = [];

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, returnAllAndLimit } from '../../shared/descriptions';
 import { TASK_STATUS_LABELS } from '../../shared/format';
 
 const show = { resource: ['task'], operation: ['getAll'] };
@@ -9,8 +8,6 @@ const show = { resource: ['task'], operation: ['getAll'] };
 export const TASK_PAGE_SIZE = 100;
 
 export const taskGetAllDescription: INodeProperties[] = [
-	companyField(show, 'query'),
-	...returnAllAndLimit(show, TASK_PAGE_SIZE),
 	{
 		displayName: 'Filters',
 		name: 'filters',

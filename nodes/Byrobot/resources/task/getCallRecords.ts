@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, returnAllAndLimit, simplifyField, taskField } from '../../shared/descriptions';
+import { simplifyField } from '../../shared/descriptions';
 import { FINISH_STATUS_LABELS } from '../../shared/format';
 
 const show = { resource: ['task'], operation: ['getCallRecords'] };
@@ -8,11 +8,7 @@ const show = { resource: ['task'], operation: ['getCallRecords'] };
 /** queryDoneTaskPhones pages hold at most 50 calls. */
 export const CALL_RECORD_PAGE_SIZE = 50;
 
-// queryDoneTaskPhones names the task callJobId; the company only feeds the task list.
 export const taskGetCallRecordsDescription: INodeProperties[] = [
-	{ ...companyField(show, 'body'), routing: undefined },
-	taskField(show, 'body', 'callJobId'),
-	...returnAllAndLimit(show, CALL_RECORD_PAGE_SIZE),
 	simplifyField(show),
 	{
 		displayName: 'Filters',

@@ -13,7 +13,6 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { companyField, taskField } from '../../shared/descriptions';
 import { invalidInput, toId } from '../../shared/hooks';
 import {
 	type ImportBatch,
@@ -529,8 +528,6 @@ export async function importCustomersInBatches(
 }
 
 export const taskImportCustomersDescription: INodeProperties[] = [
-	companyField(show, 'hook'),
-	taskField(show, 'hook'),
 	{
 		displayName: 'Mode',
 		name: 'importMode',

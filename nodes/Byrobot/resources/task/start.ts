@@ -1,11 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, taskField } from '../../shared/descriptions';
-
-const show = { resource: ['task'], operation: ['start'] };
-
-// The company only feeds the task list: task/start takes {taskId} alone.
-export const taskStartDescription: INodeProperties[] = [
-	{ ...companyField(show, 'body'), routing: undefined },
-	taskField(show, 'body'),
-];
+// Only the shared Company and Task (shared/pickers.ts): task/start takes {taskId} alone, the
+// Company just feeds the task list.
+export const taskStartDescription: INodeProperties[] = [];

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companyField, taskField } from '../../shared/descriptions';
 import {
 	callTypeField,
 	callerLinesField,
@@ -16,8 +15,6 @@ const show = { resource: ['task'], operation: ['update'] };
 
 // BYRobot refuses to update a running task (pause it first).
 export const taskUpdateDescription: INodeProperties[] = [
-	companyField(show, 'body'),
-	taskField(show, 'body'),
 	redialField(show),
 	{
 		displayName: 'Update Fields',

@@ -1,0 +1,81 @@
+// What the Byrobot node shows for each operation, in order. The pickers several operations
+// share (Company, Task, Blacklist Group, Return All / Limit) are one field for all of them, not
+// a copy per operation, since n8n works through every field of a declarative node for every
+// input item; their display rules must still show each of them exactly where it belongs.
+import { NodeHelpers, type INode } from 'n8n-workflow';
+
+import { Byrobot } from '../../nodes/Byrobot/Byrobot.node';
+
+const description = new Byrobot().description;
+const node = { name: 'Byrobot', type: 'byrobot', typeVersion: 1, parameters: {} } as unknown as INode;
+
+function shownFor(resource: string, operation: string): string[] {
+	const parameters = NodeHelpers.getNodeParameters(description.properties, { resource, operation }, true, false, node, description);
+	return description.properties
+		.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
+		.map((property) => property.name);
+}
+
+const EXPECTED: Record<string, string> = {
+	'blacklist.add': 'company,mobile,additionalFields',
+	'blacklist.addMany': 'company,blacklistGroup,entries',
+	'blacklist.delete': 'company,blacklistGroup,mobile',
+	'blacklist.getAll': 'company,blacklistGroup,returnAll,limit',
+	'blacklistGroup.create': 'company,name,remark',
+	'blacklistGroup.delete': 'company,blacklistGroup',
+	'blacklistGroup.getAll': 'company',
+	'blacklistGroup.update': 'company,blacklistGroup,name,remark',
+	'callback.getUndelivered': 'company,dataType,startDate,endDate,returnAll,limit,filters',
+	'company.getAll': '',
+	'company.getCallerLines': 'company',
+	'company.getRobots': 'company,robotStatus',
+	'company.getScriptVariables': 'company,sceneDefId',
+	'company.getSeatStatistics': 'company',
+	'company.getSmsTemplates': 'company,returnAll,limit,status',
+	'task.create': 'company,taskName,taskType,callerLines,robot,callType,concurrencyQuota,redial,additionalFields',
+	'task.delete': 'company,task',
+	'task.get': 'company,task',
+	'task.getAll': 'company,returnAll,limit,filters',
+	'task.getCallDetail': 'callInstanceId,simplify',
+	'task.getCallRecords': 'company,task,returnAll,limit,simplify,filters,resultFilters',
+	'task.getUncalledCustomers': 'company,task,returnAll,limit',
+	'task.importCustomers': 'company,task,importMode,phoneField,nameField,variables,importOptions',
+	'task.pause': 'company,task',
+	'task.start': 'company,task',
+	'task.stop': 'company,task',
+	'task.update': 'company,task,redial,updateFields',
+};
+
+const operations = description.properties
+	.filter((property) => property.name === 'operation')
+	.flatMap((property) =>
+		(property.options as Array<{ value: string }>).map((option) => [
+			String(property.displayOptions!.show!.resource![0]),
+			option.value,
+		]),
+	);
+
+describe('Byrobot fields per operation', () => {
+	it('covers every operation of every resource', () => {
+		expect(operations.map(([resource, operation]) => `${resource}.${operation}`).sort()).toEqual(
+			Object.keys(EXPECTED).sort(),
+		);
+	});
+
+	it.each(operations)('%s → %s shows its fields once each, in order', (resource, operation) => {
+		const shown = shownFor(resource, operation);
+		expect(shown.slice(0, 2)).toEqual(['resource', 'operation']);
+		expect(shown.slice(2).join(',')).toBe(EXPECTED[`${resource}.${operation}`]);
+	});
+
+	it('has one field per shared picker where display rules allow it', () => {
+		const count = (name: string) => description.properties.filter((property) => property.name === name).length;
+		// Company → Get Many has no company, and a display rule cannot tell it from the other
+		// resources' Get Many: two Company fields. Likewise Blacklist Group (Blacklist Group → Get Many).
+		expect(count('company')).toBe(2);
+		expect(count('task')).toBe(1);
+		expect(count('blacklistGroup')).toBe(2);
+		expect(count('name')).toBe(1);
+		expect(count('remark')).toBe(1);
+	});
+});
