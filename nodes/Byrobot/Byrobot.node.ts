@@ -17,7 +17,8 @@ import { blacklistGroupFields, blacklistGroupOperations } from './resources/blac
 import { callbackFields, callbackOperations } from './resources/callback';
 import { companyFields, companyOperations } from './resources/company';
 import { taskFields, taskOperations } from './resources/task';
-import { blacklistGroupPickers, companyPickers, sharedReturnAllAndLimit, taskPicker } from './shared/pickers';
+import { taskAndBlacklistPaging } from './resources/paging';
+import { blacklistGroupPickers, companyPickers, taskPicker } from './shared/pickers';
 
 // One main input and output, written through constants: the two lint rule sets disagree on
 // the inline form (['main'] versus [NodeConnectionTypes.Main]).
@@ -74,7 +75,7 @@ export class Byrobot implements INodeType {
 			...companyPickers,
 			taskPicker,
 			...blacklistGroupPickers,
-			...sharedReturnAllAndLimit,
+			...taskAndBlacklistPaging,
 			...taskFields,
 			...companyFields,
 			...blacklistFields,

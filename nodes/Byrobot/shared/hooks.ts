@@ -1,5 +1,6 @@
 // Hooks shared by every operation: the output postReceive (answer check + unwrap + item
-// linking), page-number pagination, and the error preSend hooks throw for bad input.
+// linking), page-number pagination, the preSend hooks that send the shared pickers' IDs, and
+// the error preSend hooks throw for bad input.
 import { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
@@ -131,9 +132,9 @@ export function toId(context: IExecuteSingleFunctions, value: unknown, field: st
 }
 
 /**
- * preSend: the qs/body property holds an ID; sends it as a number. A hook rather than
- * `={{ Number($value) }}` because n8n evaluates routing expressions for every input item, even
- * items whose request is never sent (Import Customers gathers all items into the first one's).
+ * preSend: the qs/body property (put there by a field's own routing) holds an ID; sends it as a
+ * number, or stops naming the field. A hook rather than `={{ Number($value) }}`: n8n evaluates
+ * routing expressions for every input item, which costs time on big inputs.
  */
 export function requireId(where: 'qs' | 'body', property: string, field: string) {
 	return async function (
