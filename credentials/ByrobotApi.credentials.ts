@@ -8,10 +8,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * BYRobot signs AppKey and the request time only (not method, path or body):
- * sign = base64(HMAC-SHA1(key = AppSecret, message = AppKey + "\n" + datetime)).
- */
 /** BYRobot's public API host, the default Base URL. */
 export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
 
@@ -20,6 +16,10 @@ export function byrobotBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
+/**
+ * BYRobot signs AppKey and the request time only (not method, path or body):
+ * sign = base64(HMAC-SHA1(key = AppSecret, message = AppKey + "\n" + datetime)).
+ */
 export function byrobotSignature(appKey: string, appSecret: string, datetime: string): string {
 	return createHmac('sha1', appSecret).update(`${appKey}\n${datetime}`, 'utf8').digest('base64');
 }

@@ -147,16 +147,18 @@ export function requireId(where: 'qs' | 'body', property: string, field: string)
 	};
 }
 
-/**
- * preSend: reads a shared picker (Company, Task, Blacklist Group: fields without routing, see
- * pickers.ts) and sends its ID as a number where this operation's API wants it.
- */
+/** The ID chosen in a shared picker (Company, Task, Blacklist Group: see pickers.ts), as a number. */
+export function pickedId(context: IExecuteSingleFunctions, parameter: string, field: string): number {
+	return toId(context, context.getNodeParameter(parameter, '', { extractValue: true }), field);
+}
+
+/** preSend: sends a shared picker's ID where this operation's API wants it. */
 function sendPickedId(parameter: string, field: string, where: 'qs' | 'body', property: string) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const id = toId(this, this.getNodeParameter(parameter, '', { extractValue: true }), field);
+		const id = pickedId(this, parameter, field);
 		requestOptions[where] = { ...((requestOptions[where] as IDataObject | undefined) ?? {}), [property]: id };
 		return requestOptions;
 	};

@@ -1,6 +1,12 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { actionResult, byrobotOutput, sendBlacklistGroupId, sendCompanyId } from '../../shared/hooks';
+import {
+	actionResult,
+	byrobotOutput,
+	pickedId,
+	sendBlacklistGroupId,
+	sendCompanyId,
+} from '../../shared/hooks';
 import { blacklistGroupCreateDescription } from './create';
 import { blacklistGroupDeleteDescription } from './delete';
 import { groupNameAndRemarkFields } from './fields';
@@ -10,7 +16,7 @@ import { blacklistGroupUpdateDescription } from './update';
 const V1 = '/openapi/v1/company/blacklist/group';
 
 const groupIdOf = (context: IExecuteSingleFunctions) => ({
-	blacklistInfoGroupId: Number(context.getNodeParameter('blacklistGroup')),
+	blacklistInfoGroupId: pickedId(context, 'blacklistGroup', 'Blacklist Group'),
 });
 
 // Company and Blacklist Group are shared fields (shared/pickers.ts): each operation's preSend

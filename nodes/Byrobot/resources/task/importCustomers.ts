@@ -13,7 +13,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { invalidInput, toId } from '../../shared/hooks';
+import { invalidInput, pickedId } from '../../shared/hooks';
 import {
 	type ImportBatch,
 	type ImportRow,
@@ -466,8 +466,8 @@ export async function importCustomersInBatches(
 	const itemIndex = this.getItemIndex();
 	if (batchMode && itemIndex !== 0) return [];
 	// Company and Task have no routing of their own (n8n would read them for every item): read once.
-	const companyId = toId(this, this.getNodeParameter('company', '', { extractValue: true }), 'Company');
-	const taskId = toId(this, this.getNodeParameter('task', '', { extractValue: true }), 'Task');
+	const companyId = pickedId(this, 'company', 'Company');
+	const taskId = pickedId(this, 'task', 'Task');
 	// Batch mode: this first item reads every input item of the run.
 	const items = batchMode ? (this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[]) : [];
 	requireSameIdForAllItems(this, 'company', 'Company', companyId, items.length);

@@ -11,6 +11,7 @@ import {
 	actionResult,
 	byrobotOutput,
 	paginateByPageNumber,
+	pickedId,
 	requireDate,
 	sendCompanyId,
 	sendTaskId,
@@ -36,7 +37,7 @@ import { taskUpdateDescription } from './update';
 const V1 = '/openapi/v1';
 
 const taskIdOf = (context: IExecuteSingleFunctions): IDataObject => ({
-	taskId: Number(context.getNodeParameter('task', undefined, { extractValue: true })),
+	taskId: pickedId(context, 'task', 'Task'),
 });
 
 function simplified(this: IExecuteSingleFunctions): boolean {
