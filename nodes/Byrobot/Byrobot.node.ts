@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { DEFAULT_BASE_URL } from '../../credentials/ByrobotApi.credentials';
 
+import { nodeProperties } from '../shared/operations';
 import { searchCompanies } from './listSearch/searchCompanies';
 import { searchTasks } from './listSearch/searchTasks';
 import {
@@ -12,13 +13,12 @@ import {
 	getSmsTemplates,
 	getTaskScriptVariables,
 } from './loadOptions';
-import { blacklistFields, blacklistOperations } from './resources/blacklist';
-import { blacklistGroupFields, blacklistGroupOperations } from './resources/blacklistGroup';
-import { callbackFields, callbackOperations } from './resources/callback';
-import { companyFields, companyOperations } from './resources/company';
-import { taskFields, taskOperations } from './resources/task';
-import { taskAndBlacklistPaging } from './resources/paging';
-import { blacklistGroupPickers, companyPickers, taskPicker } from './shared/pickers';
+import { blacklist } from './resources/blacklist';
+import { blacklistGroup } from './resources/blacklistGroup';
+import { callback } from './resources/callback';
+import { company } from './resources/company';
+import { task } from './resources/task';
+import { sharedFields } from './shared/descriptions';
 
 // One main input and output, written through constants: the two lint rule sets disagree on
 // the inline form (['main'] versus [NodeConnectionTypes.Main]).
@@ -33,7 +33,8 @@ export class Byrobot implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Run BYRobot (百应) AI outbound-call tasks: create, import customers, start, read results',
+		description:
+			'Run BYRobot (百应) AI outbound-call tasks: create, import customers, start, read results',
 		defaults: { name: 'Byrobot' },
 		usableAsTool: true,
 		inputs: MAIN_INPUT,
@@ -50,38 +51,12 @@ export class Byrobot implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Blacklist', value: 'blacklist' },
-					{ name: 'Blacklist Group', value: 'blacklistGroup' },
-					{ name: 'Callback', value: 'callback' },
-					{ name: 'Company', value: 'company' },
-					{ name: 'Task', value: 'task' },
-				],
-				default: 'task',
-			},
-			taskOperations,
-			companyOperations,
-			blacklistOperations,
-			blacklistGroupOperations,
-			callbackOperations,
-			// Fields shared by many operations come once, in the order n8n shows them (n8n works
-			// through every field, shown or not, for every input item: see shared/pickers.ts).
-			...companyPickers,
-			taskPicker,
-			...blacklistGroupPickers,
-			...taskAndBlacklistPaging,
-			...taskFields,
-			...companyFields,
-			...blacklistFields,
-			...blacklistGroupFields,
-			...callbackFields,
-		],
+		// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
+		properties: nodeProperties({
+			resources: [blacklist, blacklistGroup, callback, company, task],
+			defaultResource: 'task',
+			shared: sharedFields,
+		}),
 	};
 
 	methods = {

@@ -1,10 +1,10 @@
 // What BYRobot's callbacks look like and how the trigger turns them into items.
-// Source: ../shared/api/byrobot.md (Callbacks, enums, quirks) and the vendor's callback document.
+// Source: docs/api/byrobot.md#callbacks (envelopes, fields, acknowledgement), #enums and #quirks.
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 // One set of enum labels for the node and the trigger.
-import { FINISH_STATUS_LABELS, TASK_STATUS_LABELS } from '../Byrobot/shared/format';
+import { FINISH_STATUS_LABELS, TASK_STATUS_LABELS } from '../Byrobot/shared/output';
 
 export { FINISH_STATUS_LABELS, TASK_STATUS_LABELS };
 

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { TASK_STATUS_LABELS } from '../shared/format';
-import { companyIdFor } from '../shared/parameters';
+import { TASK_STATUS_LABELS } from '../shared/output';
+import { companyIdFor } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 
 const PAGE_SIZE = 100;

@@ -1,8 +1,8 @@
 // Dropdowns fed by the API for the chosen company.
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { PHONE_TYPE_LABELS } from '../shared/format';
-import { companyIdFor, currentValue } from '../shared/parameters';
+import { PHONE_TYPE_LABELS } from '../shared/output';
+import { companyIdFor, currentValue } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 
 async function list(

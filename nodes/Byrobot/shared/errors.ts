@@ -71,7 +71,7 @@ function isEnvelope(json: IDataObject): boolean {
  * Returns the parsed envelope of a successful answer; throws a NodeApiError otherwise.
  * Handles both envelopes: {code, data, resultMsg} and sms/template/list's {code, msg, success, data}.
  */
-export function checkByrobotResponse(
+export function checkResponse(
 	node: INode,
 	response: Pick<IN8nHttpFullResponse, 'body' | 'statusCode'>,
 	itemIndex?: number,

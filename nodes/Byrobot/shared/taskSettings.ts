@@ -2,9 +2,10 @@
 // ids, fills callType from the chosen lines' phoneType (unless set), and adds redial rules.
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidInput, toIdList } from './hooks';
+import { inputError } from './inputs';
+import { toIdList } from './values';
 import { byrobotApiRequest } from './transport';
-import { checkCallingHours, checkStartDate } from './validation';
+import { checkCallingHours, checkStartDate } from './values';
 
 const FIELD_NAMES: Record<string, string> = {
 	workingStartTime: 'Working Start Time',
@@ -33,12 +34,12 @@ async function callTypeFromLines(
 	for (const id of lineIds) {
 		const line = lines.find((candidate) => Number(candidate.userPhoneId) === id);
 		if (!line) {
-			throw invalidInput(context, 'Caller Lines', `caller line ${id} is not a line of this company`);
+			throw inputError(context, 'Caller Lines', `caller line ${id} is not a line of this company`);
 		}
 		types.add(Number(line.phoneType));
 	}
 	if (types.size !== 1) {
-		throw invalidInput(
+		throw inputError(
 			context,
 			'Call Type',
 			'the chosen caller lines have different phone types; choose lines of one type or set Call Type',
@@ -58,8 +59,11 @@ export function prepareTaskSettings(mode: 'create' | 'update') {
 	): Promise<IHttpRequestOptions> {
 		const body = { ...((requestOptions.body as IDataObject) ?? {}) };
 
-		const dateProblem = checkStartDate(mode === 'create' ? body.taskType : undefined, body.startDate);
-		if (dateProblem) throw invalidInput(this, 'Start Date', dateProblem);
+		const dateProblem = checkStartDate(
+			mode === 'create' ? body.taskType : undefined,
+			body.startDate,
+		);
+		if (dateProblem) throw inputError(this, 'Start Date', dateProblem);
 
 		const hoursProblem = checkCallingHours({
 			workingStartTime: body.workingStartTime as string | undefined,
@@ -67,12 +71,12 @@ export function prepareTaskSettings(mode: 'create' | 'update') {
 			breakStartTime: body.breakStartTime as string | undefined,
 			breakEndTime: body.breakEndTime as string | undefined,
 		});
-		if (hoursProblem) throw invalidInput(this, FIELD_NAMES[hoursProblem[0]], hoursProblem[1]);
+		if (hoursProblem) throw inputError(this, FIELD_NAMES[hoursProblem[0]], hoursProblem[1]);
 
 		if ('userPhoneIds' in body) {
 			const lineIds = toIdList(body.userPhoneIds);
 			if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
-				throw invalidInput(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
+				throw inputError(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
 			}
 			if (body.callType === 'auto' || body.callType === undefined || body.callType === '') {
 				body.callType = await callTypeFromLines(this, body.companyId, lineIds);

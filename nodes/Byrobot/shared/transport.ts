@@ -9,7 +9,7 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { checkByrobotResponse } from './errors';
+import { checkResponse } from './errors';
 
 import { byrobotBaseUrl } from '../../../credentials/ByrobotApi.credentials';
 
@@ -39,7 +39,7 @@ export async function byrobotApiRequest(
 		options,
 	)) as IN8nHttpFullResponse;
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
-	return checkByrobotResponse(this.getNode(), response, itemIndex);
+	return checkResponse(this.getNode(), response, itemIndex);
 }
 
 /** A page's entries wherever the vendor put them: data.list, data.records, or data itself. */

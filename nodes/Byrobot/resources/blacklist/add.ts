@@ -1,9 +1,10 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
-
-const show = { resource: ['blacklist'], operation: ['add'] };
+import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { checkMobile } from '../../shared/inputs';
 
 // addBlackList always adds to the company's default group.
-export const blacklistAddDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Mobile',
 		name: 'mobile',
@@ -12,7 +13,6 @@ export const blacklistAddDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 13800138000',
 		description: 'The number never to call; spaces, dashes and +86 are removed',
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'mobile' } },
 	},
 	{
@@ -21,7 +21,6 @@ export const blacklistAddDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Name',
@@ -40,3 +39,22 @@ export const blacklistAddDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const blacklistAdd: Operation = {
+	resource: 'blacklist',
+	shared: ['company'],
+	option: {
+		name: 'Add',
+		value: 'add',
+		action: 'Add a number to the blacklist',
+		description: "Add one number to the company's default blacklist group",
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/company/addBlackList' },
+			send: { preSend: [sendCompanyId('body'), checkMobile] },
+			output: {
+				postReceive: [outputItems({ wrap: (data) => ({ blacklistInfoId: data as number }) })],
+			},
+		},
+	},
+	fields,
+};

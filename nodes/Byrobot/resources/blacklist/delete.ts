@@ -1,8 +1,9 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
+import { actionResult, outputItems, sendBlacklistGroupId, sendCompanyId } from '../../shared/hooks';
+import { checkMobile } from '../../shared/inputs';
 
-const show = { resource: ['blacklist'], operation: ['delete'] };
-
-export const blacklistDeleteDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Mobile',
 		name: 'mobile',
@@ -11,7 +12,22 @@ export const blacklistDeleteDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 13800138000',
 		description: 'The number to remove from the group',
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'mobile' } },
 	},
 ];
+
+export const blacklistDelete: Operation = {
+	resource: 'blacklist',
+	shared: ['company', 'blacklistGroup'],
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Remove a number from a blacklist group',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/company/blacklist/info/delete' },
+			send: { preSend: [sendCompanyId('body'), sendBlacklistGroupId('body'), checkMobile] },
+			output: { postReceive: [outputItems({ wrap: actionResult() })] },
+		},
+	},
+	fields,
+};

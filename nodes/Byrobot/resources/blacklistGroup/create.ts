@@ -1,4 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
 
-// The shared Company (shared/pickers.ts), then Name and Remark (fields.ts, shared with Update).
-export const blacklistGroupCreateDescription: INodeProperties[] = [];
+// The shared Company, then Name and Remark (shared with Update).
+export const blacklistGroupCreate: Operation = {
+	resource: 'blacklistGroup',
+	shared: ['company', 'name', 'remark'],
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a blacklist group',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/company/blacklist/group/add' },
+			send: { preSend: [sendCompanyId('body')] },
+			output: {
+				postReceive: [outputItems({ wrap: (data) => ({ blacklistInfoGroupId: data as number }) })],
+			},
+		},
+	},
+};

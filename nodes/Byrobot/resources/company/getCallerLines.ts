@@ -1,4 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { formatCallerLine } from '../../shared/output';
 
-// Only the shared Company (shared/pickers.ts), sent as companyId.
-export const companyGetCallerLinesDescription: INodeProperties[] = [];
+// Only the shared Company, sent as companyId.
+export const companyGetCallerLines: Operation = {
+	resource: 'company',
+	shared: ['company'],
+	option: {
+		name: 'Get Caller Lines',
+		value: 'getCallerLines',
+		action: 'Get the caller lines of a company',
+		description: 'List the lines a task can call from (useAvailable tells which work)',
+		routing: {
+			request: { method: 'GET', url: '/openapi/v1/company/getPhones' },
+			send: { preSend: [sendCompanyId('qs')] },
+			output: { postReceive: [outputItems({ entries: true, format: formatCallerLine })] },
+		},
+	},
+};

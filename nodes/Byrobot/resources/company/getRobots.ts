@@ -1,14 +1,13 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
 
-const show = { resource: ['company'], operation: ['getRobots'] };
-
-export const companyGetRobotsDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Robot Status',
 		name: 'robotStatus',
 		type: 'options',
 		default: 0,
-		displayOptions: { show },
 		options: [
 			{ name: 'All', value: 0 },
 			{ name: 'Online', value: 1 },
@@ -17,3 +16,20 @@ export const companyGetRobotsDescription: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'robotStatus' } },
 	},
 ];
+
+export const companyGetRobots: Operation = {
+	resource: 'company',
+	shared: ['company'],
+	option: {
+		name: 'Get Robots',
+		value: 'getRobots',
+		action: 'Get the robots of a company',
+		description: 'List the robots (scripts) of a company',
+		routing: {
+			request: { method: 'GET', url: '/openapi/v1/company/getRobots' },
+			send: { preSend: [sendCompanyId('qs')] },
+			output: { postReceive: [outputItems({ entries: true })] },
+		},
+	},
+	fields,
+};

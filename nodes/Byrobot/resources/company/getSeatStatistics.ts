@@ -1,4 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
 
-// Only the shared Company (shared/pickers.ts), sent as companyId.
-export const companyGetSeatStatisticsDescription: INodeProperties[] = [];
+// Only the shared Company, sent as companyId.
+export const companyGetSeatStatistics: Operation = {
+	resource: 'company',
+	shared: ['company'],
+	option: {
+		name: 'Get Seat Statistics',
+		value: 'getSeatStatistics',
+		action: 'Get the AI seat statistics of a company',
+		description: 'How many AI seats the company has and uses',
+		routing: {
+			request: { method: 'GET', url: '/openapi/v1/company/seat/statistics' },
+			send: { preSend: [sendCompanyId('qs')] },
+			output: { postReceive: [outputItems()] },
+		},
+	},
+};

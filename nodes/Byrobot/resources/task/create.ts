@@ -1,6 +1,7 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireId } from '../../shared/hooks';
+import { requireId } from '../../shared/inputs';
 import {
 	callTypeField,
 	callerLinesField,
@@ -11,17 +12,16 @@ import {
 	smsOptions,
 	taskTypeOptions,
 } from './settings';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { prepareTaskSettings } from '../../shared/taskSettings';
 
-const show = { resource: ['task'], operation: ['create'] };
-
-export const taskCreateDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Task Name',
 		name: 'taskName',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'taskName' } },
 	},
 	{
@@ -30,7 +30,6 @@ export const taskCreateDescription: INodeProperties[] = [
 		type: 'options',
 		options: taskTypeOptions,
 		default: 2,
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'taskType' } },
 	},
 	{
@@ -41,10 +40,10 @@ export const taskCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2024-05-01',
 		description: 'The day a scheduled task starts (yyyy-MM-dd)',
-		displayOptions: { show: { ...show, taskType: [1] } },
+		displayOptions: { show: { taskType: [1] } },
 		routing: { send: { type: 'body', property: 'startDate' } },
 	},
-	{ ...callerLinesField, required: true, displayOptions: { show } },
+	{ ...callerLinesField, required: true },
 	{
 		displayName: 'Robot Name or ID',
 		name: 'robot',
@@ -54,10 +53,15 @@ export const taskCreateDescription: INodeProperties[] = [
 		default: '',
 		description:
 			'The published robot (script) that talks to the customers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'robotDefId', preSend: [requireId('body', 'robotDefId', 'Robot')] } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'robotDefId',
+				preSend: [requireId('body', 'robotDefId', 'Robot')],
+			},
+		},
 	},
-	{ ...callTypeField, displayOptions: { show } },
+	{ ...callTypeField },
 	{
 		displayName: 'AI Seats',
 		name: 'concurrencyQuota',
@@ -65,17 +69,15 @@ export const taskCreateDescription: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 1,
 		description: 'How many AI seats (concurrent calls) the task uses',
-		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'concurrencyQuota' } },
 	},
-	redialField(show),
+	redialField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...callingHoursOptions,
 			...smsOptions,
@@ -103,7 +105,8 @@ export const taskCreateDescription: INodeProperties[] = [
 				name: 'sceneDefId',
 				type: 'number',
 				default: 0,
-				description: 'Only for old accounts: the robot’s scene. Newer accounts take it from the robot.',
+				description:
+					'Only for old accounts: the robot’s scene. Newer accounts take it from the robot.',
 				routing: { send: { type: 'body', property: 'sceneDefId' } },
 			},
 			{
@@ -117,3 +120,22 @@ export const taskCreateDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const taskCreate: Operation = {
+	resource: 'task',
+	shared: ['company'],
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a task',
+		description: 'Create a call task',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/task/createTask' },
+			send: { preSend: [sendCompanyId('body'), prepareTaskSettings('create')] },
+			output: {
+				postReceive: [outputItems({ wrap: (data) => ({ taskId: data as number }) })],
+			},
+		},
+	},
+	fields,
+};

@@ -1,20 +1,22 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TASK_STATUS_LABELS } from '../../shared/format';
-
-const show = { resource: ['task'], operation: ['getAll'] };
+import { TASK_STATUS_LABELS } from '../../shared/output';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { requireDate } from '../../shared/inputs';
+import { formatTask } from '../../shared/output';
+import { paginateByPageNumber } from '../../shared/pagination';
 
 /** getTasks pages hold at most 100 tasks. */
 export const TASK_PAGE_SIZE = 100;
 
-export const taskGetAllDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Task Name Contains',
@@ -46,3 +48,25 @@ export const taskGetAllDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const taskGetAll: Operation = {
+	resource: 'task',
+	shared: ['company', 'paging'],
+	pageSize: { size: TASK_PAGE_SIZE, of: 'tasks' },
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many tasks',
+		description: 'List the tasks of a company',
+		routing: {
+			request: { method: 'GET', url: '/openapi/v1/task/getTasks' },
+			send: {
+				paginate: true,
+				preSend: [sendCompanyId('qs'), requireDate('qs', 'createDate', 'Created On')],
+			},
+			operations: { pagination: paginateByPageNumber(TASK_PAGE_SIZE, 'qs') },
+			output: { postReceive: [outputItems({ entries: true, format: formatTask })] },
+		},
+	},
+	fields,
+};

@@ -1,10 +1,11 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { simplifyField } from '../../shared/descriptions';
+import { simplifyField } from '../../../shared/descriptions';
+import { outputItems, simplified } from '../../shared/hooks';
+import { formatCallDetail, simplifyCallDetail } from '../../shared/output';
 
-const show = { resource: ['task'], operation: ['getCallDetail'] };
-
-export const taskGetCallDetailDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Call ID',
 		name: 'callInstanceId',
@@ -13,8 +14,30 @@ export const taskGetCallDetailDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 800001',
 		description: 'The callInstanceId of a call record (from Get Call Records or a callback)',
-		displayOptions: { show },
 		routing: { send: { type: 'query', property: 'callInstanceId' } },
 	},
-	simplifyField(show),
+	simplifyField(),
 ];
+
+export const taskGetCallDetail: Operation = {
+	resource: 'task',
+	option: {
+		name: 'Get Call Detail',
+		value: 'getCallDetail',
+		action: 'Get the detail of a call',
+		description: 'Get the dialogue, recording URL and variables of one call',
+		routing: {
+			request: { method: 'GET', url: '/openapi/v1/task/phoneLogInfo' },
+			output: {
+				postReceive: [
+					outputItems({
+						format(detail) {
+							return simplified.call(this) ? simplifyCallDetail(detail) : formatCallDetail(detail);
+						},
+					}),
+				],
+			},
+		},
+	},
+	fields,
+};

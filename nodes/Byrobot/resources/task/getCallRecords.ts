@@ -1,22 +1,23 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { simplifyField } from '../../shared/descriptions';
-import { FINISH_STATUS_LABELS } from '../../shared/format';
-
-const show = { resource: ['task'], operation: ['getCallRecords'] };
+import { simplifyField } from '../../../shared/descriptions';
+import { FINISH_STATUS_LABELS } from '../../shared/output';
+import { outputItems, sendTaskId, simplified } from '../../shared/hooks';
+import { formatCallRecord, simplifyCallRecord } from '../../shared/output';
+import { paginateByPageNumber } from '../../shared/pagination';
 
 /** queryDoneTaskPhones pages hold at most 50 calls. */
 export const CALL_RECORD_PAGE_SIZE = 50;
 
-export const taskGetCallRecordsDescription: INodeProperties[] = [
-	simplifyField(show),
+const fields: INodeProperties[] = [
+	simplifyField(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Call Result',
@@ -71,17 +72,59 @@ export const taskGetCallRecordsDescription: INodeProperties[] = [
 		placeholder: 'Add Result Filter',
 		default: {},
 		description: 'Only calls whose analysis results match, e.g. 意向标签 = A',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Condition',
 				name: 'conditions',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. 意向标签' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. A' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 意向标签',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. A',
+					},
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'resultQueryList', value: '={{ $value.conditions }}' } },
+		routing: {
+			send: { type: 'body', property: 'resultQueryList', value: '={{ $value.conditions }}' },
+		},
 	},
 ];
+
+export const taskGetCallRecords: Operation = {
+	resource: 'task',
+	shared: ['company', 'task', 'paging'],
+	pageSize: { size: CALL_RECORD_PAGE_SIZE, of: 'call records' },
+	option: {
+		name: 'Get Call Records',
+		value: 'getCallRecords',
+		action: 'Get call records of a task',
+		description: 'Get the finished calls of a task',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/task/queryDoneTaskPhones' },
+			// queryDoneTaskPhones names the task callJobId.
+			send: { paginate: true, preSend: [sendTaskId('body', 'callJobId')] },
+			operations: { pagination: paginateByPageNumber(CALL_RECORD_PAGE_SIZE, 'body') },
+			output: {
+				postReceive: [
+					outputItems({
+						entries: true,
+						format(record) {
+							return simplified.call(this) ? simplifyCallRecord(record) : formatCallRecord(record);
+						},
+					}),
+				],
+			},
+		},
+	},
+	fields,
+};

@@ -1,3 +1,4 @@
+import type { Operation } from '../../../shared/operations';
 // Import Customers (POST v2 importTaskCustomer, ≤ 10,000 customers per call).
 // Default "batch" mode: the first item's pagination hook reads every input item's mapped fields
 // and sends them in as few requests as allowed; the other items send nothing. "Per item" mode:
@@ -13,18 +14,15 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { invalidInput, pickedId } from '../../shared/hooks';
+import { inputError, pickedId } from '../../shared/inputs';
 import {
 	type ImportBatch,
 	type ImportRow,
 	describeImportFailure,
 	planBatches,
 } from '../../shared/importBatches';
-import { normalizePhone } from '../../shared/validation';
-
-const show = { resource: ['task'], operation: ['importCustomers'] };
-
-export const IMPORT_CUSTOMERS_PATH = '/openapi/v2/task/importTaskCustomer';
+import { outputItems } from '../../shared/hooks';
+import { normalizePhone } from '../../shared/values';
 
 /** Most customers the vendor takes in one call. */
 export const MAX_CUSTOMERS_PER_IMPORT = 10000;
@@ -55,7 +53,8 @@ export function buildCustomer(
 	for (const variable of variables) {
 		const key = String(variable.name ?? '').trim();
 		if (!key) return { problem: ['Variables', 'every variable needs a name'] };
-		properties[key] = variable.value === undefined || variable.value === null ? '' : String(variable.value);
+		properties[key] =
+			variable.value === undefined || variable.value === null ? '' : String(variable.value);
 	}
 	if (Object.keys(properties).length) customer.properties = properties;
 	return { customer };
@@ -64,7 +63,8 @@ export function buildCustomer(
 type RawVariable = { name?: unknown; value?: unknown };
 type Reader = (index: number, json: IDataObject) => unknown;
 
-const SIMPLE_JSON_FIELD = /^=\s*\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]*)\2\s*\])\s*\}\}\s*$/;
+const SIMPLE_JSON_FIELD =
+	/^=\s*\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]*)\2\s*\])\s*\}\}\s*$/;
 
 /** The input field a raw parameter reads as a whole (`={{ $json.phone }}`), if that is all it does. */
 function simpleJsonField(raw: unknown): string | undefined {
@@ -119,7 +119,9 @@ function fieldMapping(context: IExecuteSingleFunctions, raw: unknown): FieldMapp
 	if (typeof raw !== 'string') return { read: () => raw };
 	if (!raw.startsWith('=')) {
 		const field = raw.trim();
-		return field ? { field, read: (_index, json) => valueAtPath(json, field) } : { read: () => undefined };
+		return field
+			? { field, read: (_index, json) => valueAtPath(json, field) }
+			: { read: () => undefined };
 	}
 	const field = simpleJsonField(raw);
 	if (field !== undefined) return { field, read: (_index, json) => json[field] };
@@ -155,7 +157,10 @@ function importSettings(context: IExecuteSingleFunctions): ImportSettings {
 	const options = context.getNodeParameter('importOptions', {}) as IDataObject;
 	const size = Number(options.batchSize ?? MAX_CUSTOMERS_PER_IMPORT);
 	return {
-		batchSize: Math.min(MAX_CUSTOMERS_PER_IMPORT, Math.max(1, Number.isFinite(size) ? size : MAX_CUSTOMERS_PER_IMPORT)),
+		batchSize: Math.min(
+			MAX_CUSTOMERS_PER_IMPORT,
+			Math.max(1, Number.isFinite(size) ? size : MAX_CUSTOMERS_PER_IMPORT),
+		),
 		stopOnInvalid: options.onInvalidRow === 'stop',
 		otherFields: options.includeOtherFields === true,
 	};
@@ -180,14 +185,22 @@ function requireFieldSomewhere(
 	if (field === undefined || rows.length === 0) return;
 	if (rows.some((row) => valueAtPath(row, field) !== undefined)) return;
 	const available = [...new Set(rows.slice(0, 20).flatMap((row) => Object.keys(row)))];
-	const shown = available.slice(0, 12).map((key) => `"${key}"`).join(', ');
-	throw new NodeOperationError(context.getNode(), `"${parameter}": no ${rowsAre[0]} has a field "${field}"`, {
-		itemIndex: context.getItemIndex(),
-		description: `The ${rowsAre[1]} have ${available.length ? `${shown}${available.length > 12 ? ', …' : ''}` : 'no fields'}. ${advice} Nothing was sent to BYRobot.`,
-	});
+	const shown = available
+		.slice(0, 12)
+		.map((key) => `"${key}"`)
+		.join(', ');
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${parameter}": no ${rowsAre[0]} has a field "${field}"`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `The ${rowsAre[1]} have ${available.length ? `${shown}${available.length > 12 ? ', …' : ''}` : 'no fields'}. ${advice} Nothing was sent to BYRobot.`,
+		},
+	);
 }
 
-const PHONE_ADVICE = 'Drag the phone column from the input panel into "Phone Field", or type its name.';
+const PHONE_ADVICE =
+	'Drag the phone column from the input panel into "Phone Field", or type its name.';
 const NAME_ADVICE = 'Drag the name column into "Name Field", or clear it to send no names.';
 const VARIABLE_ADVICE = 'Drag the column into the variable\'s "Field", or remove the variable.';
 
@@ -214,15 +227,28 @@ function checkMappedFields(
 }
 
 /** Each variable needs a name and a field: check once, before any row is read. */
-function checkVariables(context: IExecuteSingleFunctions, variables: Array<{ name?: unknown; field?: unknown }>) {
+function checkVariables(
+	context: IExecuteSingleFunctions,
+	variables: Array<{ name?: unknown; field?: unknown }>,
+) {
 	variables.forEach((variable, index) => {
-		const name = typeof variable.name === 'string' ? variable.name.replace(/^=/, '').trim() : variable.name;
+		const name =
+			typeof variable.name === 'string' ? variable.name.replace(/^=/, '').trim() : variable.name;
 		if (name === undefined || name === null || name === '') {
-			throw invalidInput(context, 'Variables', `variable ${index + 1} has no name: choose a script variable, or remove it`);
+			throw inputError(
+				context,
+				'Variables',
+				`variable ${index + 1} has no name: choose a script variable, or remove it`,
+			);
 		}
-		const field = typeof variable.field === 'string' ? variable.field.replace(/^=/, '').trim() : variable.field;
+		const field =
+			typeof variable.field === 'string' ? variable.field.replace(/^=/, '').trim() : variable.field;
 		if (field === undefined || field === null || field === '') {
-			throw invalidInput(context, 'Variables', `"${String(name)}" has no Field: name the input field that fills it, or remove it`);
+			throw inputError(
+				context,
+				'Variables',
+				`"${String(name)}" has no Field: name the input field that fills it, or remove it`,
+			);
 		}
 	});
 }
@@ -237,13 +263,18 @@ function rowsFromAllItems(
 	const jsons = items.map((item) => item.json ?? {});
 	const rawPhone = parameters.phoneField ?? 'phone';
 	if (typeof rawPhone === 'string' && rawPhone.trim() === '') {
-		throw invalidInput(context, 'Phone Field', 'is empty: enter the name of the input field that holds the phone number, e.g. phone');
+		throw inputError(
+			context,
+			'Phone Field',
+			'is empty: enter the name of the input field that holds the phone number, e.g. phone',
+		);
 	}
 	const rawName = parameters.nameField ?? 'name';
 	const nameRequired = rawName !== '';
 	const phone = fieldMapping(context, rawPhone);
 	const name = fieldMapping(context, rawName);
-	const rawVariables = ((parameters.variables as IDataObject | undefined)?.variable ?? []) as Array<{
+	const rawVariables = ((parameters.variables as IDataObject | undefined)?.variable ??
+		[]) as Array<{
 		name?: unknown;
 		field?: unknown;
 	}>;
@@ -269,15 +300,25 @@ function rowsFromAllItems(
 				return { name: key, value: asVariableValue(variable.value.read(index, json)) };
 			});
 			for (const key of Object.keys(json)) {
-				if (key.trim() && !mapped.has(key) && !explicit.has(key)) values.push({ name: key, value: asVariableValue(json[key]) });
+				if (key.trim() && !mapped.has(key) && !explicit.has(key))
+					values.push({ name: key, value: asVariableValue(json[key]) });
 			}
 			values.push(...listed);
 		} else {
 			for (const variable of variables) {
-				values.push({ name: variable.name(index, json), value: asVariableValue(variable.value.read(index, json)) });
+				values.push({
+					name: variable.name(index, json),
+					value: asVariableValue(variable.value.read(index, json)),
+				});
 			}
 		}
-		rows[index] = rowFrom(index, name.read(index, json), phone.read(index, json), values, nameRequired);
+		rows[index] = rowFrom(
+			index,
+			name.read(index, json),
+			phone.read(index, json),
+			values,
+			nameRequired,
+		);
 	}
 	return rows;
 }
@@ -298,7 +339,11 @@ function rowFrom(
 }
 
 /** A field-name parameter as n8n resolved it for this item (an expression gives the name). */
-function fieldName(context: IExecuteSingleFunctions, parameter: string, fallback: string): string | undefined {
+function fieldName(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	fallback: string,
+): string | undefined {
 	const value = context.getNodeParameter(parameter, fallback) as unknown;
 	const field = String(value ?? '').trim();
 	return field === '' ? undefined : field;
@@ -329,33 +374,46 @@ function rowsFromItemList(
 		try {
 			list = JSON.parse(list);
 		} catch {
-			throw invalidInput(context, 'Customers', 'is not a list of customers (JSON array of objects, one per customer)');
+			throw inputError(
+				context,
+				'Customers',
+				'is not a list of customers (JSON array of objects, one per customer)',
+			);
 		}
 	}
 	if (list && typeof list === 'object' && !Array.isArray(list)) list = [list];
 	if (!Array.isArray(list)) {
 		const got = list === undefined || list === null || list === '' ? 'nothing' : typeof list;
-		throw invalidInput(
+		throw inputError(
 			context,
 			'Customers',
 			`gives ${got}, not a list of customers (an array of objects, one per customer; after the Aggregate node use {{ $json.data }})`,
 		);
 	}
-	const entries = (list as unknown[]).map((entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject);
+	const entries = (list as unknown[]).map(
+		(entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject,
+	);
 	const phoneField = listPath(entries, fieldName(context, 'phoneField', 'phone'));
 	if (phoneField === undefined) {
-		throw invalidInput(context, 'Phone Field', 'is empty: enter the name of the field that holds the phone number, e.g. phone');
+		throw inputError(
+			context,
+			'Phone Field',
+			'is empty: enter the name of the field that holds the phone number, e.g. phone',
+		);
 	}
 	const nameField = listPath(entries, fieldName(context, 'nameField', 'name'));
 	const rawName = context.getNode().parameters.nameField;
 	if (nameField === undefined && typeof rawName === 'string' && rawName.startsWith('=')) {
-		throw invalidInput(
+		throw inputError(
 			context,
 			'Name Field',
 			'the expression gives an empty field name. In this mode Name Field names the field of each customer in the list, e.g. name',
 		);
 	}
-	const rawVariables = context.getNodeParameter('variables.variable', []) as Array<{ name?: unknown; field?: unknown }>;
+	const rawVariables = context.getNodeParameter('variables.variable', []) as Array<{
+		name?: unknown;
+		field?: unknown;
+	}>;
 	checkVariables(context, rawVariables);
 	const variables = rawVariables.map((variable) => ({
 		name: String(variable.name ?? '').trim(),
@@ -365,21 +423,34 @@ function rowsFromItemList(
 	const mapped = checkMappedFields(
 		context,
 		entries,
-		{ phone: phoneField, name: nameField, variables: variables.map((variable) => variable.field || undefined) },
+		{
+			phone: phoneField,
+			name: nameField,
+			variables: variables.map((variable) => variable.field || undefined),
+		},
 		rowsAre,
 	);
 	mapped.add('properties');
 	return entries.map((row, index) => {
-		const properties = (row.properties && typeof row.properties === 'object' ? row.properties : {}) as IDataObject;
-		const values: RawVariable[] = Object.entries(properties).map(([name, value]) => ({ name, value: asVariableValue(value) }));
+		const properties = (
+			row.properties && typeof row.properties === 'object' ? row.properties : {}
+		) as IDataObject;
+		const values: RawVariable[] = Object.entries(properties).map(([name, value]) => ({
+			name,
+			value: asVariableValue(value),
+		}));
 		const listed = variables.map((variable) => ({
 			name: variable.name,
 			value: asVariableValue(variable.field ? valueAtPath(row, variable.field) : undefined),
 		}));
 		if (settings.otherFields) {
-			const taken = new Set([...Object.keys(properties), ...listed.map((variable) => variable.name)]);
+			const taken = new Set([
+				...Object.keys(properties),
+				...listed.map((variable) => variable.name),
+			]);
 			for (const key of Object.keys(row)) {
-				if (key.trim() && !mapped.has(key) && !taken.has(key)) values.push({ name: key, value: asVariableValue(row[key]) });
+				if (key.trim() && !mapped.has(key) && !taken.has(key))
+					values.push({ name: key, value: asVariableValue(row[key]) });
 			}
 		}
 		values.push(...listed);
@@ -388,11 +459,17 @@ function rowsFromItemList(
 	});
 }
 
-function stopOnFirstInvalid(context: IExecuteSingleFunctions, rows: Array<ImportRow<CustomerInfo>>, batchMode: boolean) {
+function stopOnFirstInvalid(
+	context: IExecuteSingleFunctions,
+	rows: Array<ImportRow<CustomerInfo>>,
+	batchMode: boolean,
+) {
 	const bad = rows.find((row) => row.rejected);
 	if (!bad?.rejected) return;
 	const [field, ...rest] = bad.rejected.reason.split(': ');
-	const where = batchMode ? `Item ${bad.index}` : `Item ${context.getItemIndex()}, customer ${bad.index}`;
+	const where = batchMode
+		? `Item ${bad.index}`
+		: `Item ${context.getItemIndex()}, customer ${bad.index}`;
 	throw new NodeOperationError(context.getNode(), `${where}: "${field}" — ${rest.join(': ')}`, {
 		itemIndex: batchMode ? bad.index : context.getItemIndex(),
 		description: `Fix "${field}" for ${batchMode ? `input item ${bad.index}` : `customer ${bad.index} of input item ${context.getItemIndex()}`}, or set "On Invalid Row" to skip and list such rows. Nothing was sent to BYRobot.`,
@@ -415,7 +492,9 @@ function withImportFailure(
 					itemIndex: context.getItemIndex(),
 				});
 	if (failedIndex > 0) apiError.message = `${apiError.message} — ${statement}`;
-	apiError.description = original?.description ? `${description} ${original.description}` : description;
+	apiError.description = original?.description
+		? `${description} ${original.description}`
+		: description;
 	return apiError;
 }
 
@@ -469,19 +548,36 @@ export async function importCustomersInBatches(
 	const companyId = pickedId(this, 'company', 'Company');
 	const taskId = pickedId(this, 'task', 'Task');
 	// Batch mode: this first item reads every input item of the run.
-	const items = batchMode ? (this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[]) : [];
+	const items = batchMode
+		? (this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[])
+		: [];
 	requireSameIdForAllItems(this, 'company', 'Company', companyId, items.length);
 	requireSameIdForAllItems(this, 'task', 'Task', taskId, items.length);
 	const settings = importSettings(this);
-	const rows = batchMode ? rowsFromAllItems(this, settings, items) : rowsFromItemList(this, settings);
+	const rows = batchMode
+		? rowsFromAllItems(this, settings, items)
+		: rowsFromItemList(this, settings);
 	if (settings.stopOnInvalid) stopOnFirstInvalid(this, rows, batchMode);
 	const batches = planBatches(rows, settings.batchSize);
 	if (batches.length === 0) {
 		// An empty customer list: nothing to send, but the item still gets its answer.
-		const empty = { taskId, firstRow: null, lastRow: null, count: 0, successNum: 0, repeatNum: 0, placeFailNum: 0, rejectedRows: [] };
+		const empty = {
+			taskId,
+			firstRow: null,
+			lastRow: null,
+			count: 0,
+			successNum: 0,
+			repeatNum: 0,
+			placeFailNum: 0,
+			rejectedRows: [],
+		};
 		return [{ json: empty, pairedItem: { item: itemIndex } }];
 	}
-	const body: IDataObject = { ...((requestData.options.body as IDataObject | undefined) ?? {}), companyId, taskId };
+	const body: IDataObject = {
+		...((requestData.options.body as IDataObject | undefined) ?? {}),
+		companyId,
+		taskId,
+	};
 	const paired = (batch: ImportBatch<CustomerInfo>) => {
 		if (!batchMode) return [{ item: itemIndex }];
 		const list = [];
@@ -527,14 +623,13 @@ export async function importCustomersInBatches(
 	return results;
 }
 
-export const taskImportCustomersDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Mode',
 		name: 'importMode',
 		type: 'options',
 		noDataExpression: true,
 		default: 'batch',
-		displayOptions: { show },
 		options: [
 			{
 				name: 'All Items in as Few Requests as Possible',
@@ -556,8 +651,8 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		type: 'json',
 		default: '={{ $json.customers }}',
 		description:
-			'The list of customers in this item, one object per customer, read through Phone Field, Name Field and Variables below (an entry\'s properties object is sent as variables too). After the Aggregate node the list is in its data field.',
-		displayOptions: { show: { ...show, importMode: ['perItem'] } },
+			"The list of customers in this item, one object per customer, read through Phone Field, Name Field and Variables below (an entry's properties object is sent as variables too). After the Aggregate node the list is in its data field.",
+		displayOptions: { show: { importMode: ['perItem'] } },
 	},
 	{
 		displayName: 'Phone Field',
@@ -570,7 +665,6 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		hint: 'Drag the field from the input panel, or type its name',
 		description:
 			'The field that holds the phone number (mainland mobile, or landline with area code; spaces, dashes and +86 are removed). In the default mode an expression here gives the phone number itself, row by row, which is slower on big sheets.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Name Field',
@@ -581,7 +675,6 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		placeholder: 'e.g. name',
 		description:
 			"The field that holds the customer's name; a customer whose name is empty is invalid. Clear it to send no names.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Variables',
@@ -592,7 +685,6 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		default: {},
 		description:
 			"The script's variables, each filled from a field. Extra names (your CRM ID) are allowed and come back in call records and callbacks.",
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Variable',
@@ -629,7 +721,6 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Batch Size',
@@ -664,8 +755,27 @@ export const taskImportCustomersDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether every input field not used as Phone, Name or a variable\'s Field is sent as a variable too, under its own name (Variables above take precedence)',
+					"Whether every input field not used as Phone, Name or a variable's Field is sent as a variable too, under its own name (Variables above take precedence)",
 			},
 		],
 	},
 ];
+
+export const taskImportCustomers: Operation = {
+	resource: 'task',
+	shared: ['company', 'task'],
+	option: {
+		name: 'Import Customers',
+		value: 'importCustomers',
+		action: 'Import customers into a task',
+		description:
+			'Add customers to a task, all input items in as few requests as allowed (duplicates are skipped)',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v2/task/importTaskCustomer' },
+			send: { paginate: true },
+			operations: { pagination: importCustomersInBatches },
+			output: { postReceive: [outputItems()] },
+		},
+	},
+	fields,
+};

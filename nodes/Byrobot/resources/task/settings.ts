@@ -128,46 +128,43 @@ export const remarkOption: INodeProperties = {
 };
 
 /** Redial rules; the task settings preSend turns them into repeatCall + repeatCallRule. */
-export function redialField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Redial Rules',
-		name: 'redial',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Redial Rule',
-		default: {},
-		description: 'Call customers again when a call ends in one of these ways (turns redial on)',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Rule',
-				name: 'rules',
-				values: [
-					{
-						displayName: 'When the Call Ended As',
-						name: 'phoneStatus',
-						type: 'options',
-						options: repeatCallPhoneStatusOptions,
-						default: 2,
-					},
-					{
-						displayName: 'Times',
-						name: 'times',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 5 },
-						default: 1,
-						description: 'How many times to redial (1–5)',
-					},
-					{
-						displayName: 'Interval (Minutes)',
-						name: 'interval',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 120 },
-						default: 5,
-						description: 'Minutes between redials (0–120)',
-					},
-				],
-			},
-		],
-	};
-}
+export const redialField: INodeProperties = {
+	displayName: 'Redial Rules',
+	name: 'redial',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Redial Rule',
+	default: {},
+	description: 'Call customers again when a call ends in one of these ways (turns redial on)',
+	options: [
+		{
+			displayName: 'Rule',
+			name: 'rules',
+			values: [
+				{
+					displayName: 'When the Call Ended As',
+					name: 'phoneStatus',
+					type: 'options',
+					options: repeatCallPhoneStatusOptions,
+					default: 2,
+				},
+				{
+					displayName: 'Times',
+					name: 'times',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 5 },
+					default: 1,
+					description: 'How many times to redial (1–5)',
+				},
+				{
+					displayName: 'Interval (Minutes)',
+					name: 'interval',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 120 },
+					default: 5,
+					description: 'Minutes between redials (0–120)',
+				},
+			],
+		},
+	],
+};

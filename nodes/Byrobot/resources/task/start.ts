@@ -1,5 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { actionResult, outputItems, sendTaskId, taskIdOf } from '../../shared/hooks';
 
-// Only the shared Company and Task (shared/pickers.ts): task/start takes {taskId} alone, the
+// Only the shared Company and Task: task/start takes {taskId} alone, the
 // Company just feeds the task list.
-export const taskStartDescription: INodeProperties[] = [];
+export const taskStart: Operation = {
+	resource: 'task',
+	shared: ['company', 'task'],
+	option: {
+		name: 'Start',
+		value: 'start',
+		action: 'Start a task',
+		description: 'Start (or resume) a task',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/task/start' },
+			send: { preSend: [sendTaskId('body')] },
+			output: { postReceive: [outputItems({ wrap: actionResult(taskIdOf) })] },
+		},
+	},
+};

@@ -1,5 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { actionResult, outputItems, sendTaskId, taskIdOf } from '../../shared/hooks';
 
-// Only the shared Company and Task (shared/pickers.ts): task/stop takes {taskId} alone, the
+// Only the shared Company and Task: task/stop takes {taskId} alone, the
 // Company just feeds the task list.
-export const taskStopDescription: INodeProperties[] = [];
+export const taskStop: Operation = {
+	resource: 'task',
+	shared: ['company', 'task'],
+	option: {
+		name: 'Stop',
+		value: 'stop',
+		action: 'Stop a task',
+		description: 'Stop a task for good; frees its lines and seats',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/task/stop' },
+			send: { preSend: [sendTaskId('body')] },
+			output: { postReceive: [outputItems({ wrap: actionResult(taskIdOf) })] },
+		},
+	},
+};

@@ -1,3 +1,4 @@
+import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
@@ -10,19 +11,18 @@ import {
 	smsOptions,
 	taskTypeOptions,
 } from './settings';
-
-const show = { resource: ['task'], operation: ['update'] };
+import { actionResult, outputItems, sendCompanyId, sendTaskId, taskIdOf } from '../../shared/hooks';
+import { prepareTaskSettings } from '../../shared/taskSettings';
 
 // BYRobot refuses to update a running task (pause it first).
-export const taskUpdateDescription: INodeProperties[] = [
-	redialField(show),
+const fields: INodeProperties[] = [
+	redialField,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Task Name',
@@ -65,3 +65,20 @@ export const taskUpdateDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const taskUpdate: Operation = {
+	resource: 'task',
+	shared: ['company', 'task'],
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a task',
+		description: 'Change a task that is not running',
+		routing: {
+			request: { method: 'POST', url: '/openapi/v1/task/update' },
+			send: { preSend: [sendCompanyId('body'), sendTaskId('body'), prepareTaskSettings('update')] },
+			output: { postReceive: [outputItems({ wrap: actionResult(taskIdOf) })] },
+		},
+	},
+	fields,
+};

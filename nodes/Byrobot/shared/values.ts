@@ -98,3 +98,13 @@ export function checkStartDate(taskType: unknown, startDate: unknown): string | 
 	}
 	return undefined;
 }
+
+/** Integers from a multi-select, an array, or a comma-separated string ("1, 2"). */
+export function toIdList(value: unknown): number[] {
+	const raw = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return raw
+		.map((entry) => String(entry).trim())
+		.filter((entry) => entry !== '')
+		.map(Number);
+}
+
