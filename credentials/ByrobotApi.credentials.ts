@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ENVELOPE_CODES } from '../nodes/Byrobot/shared/errors';
+
 /** BYRobot's public API host, the default Base URL. */
 export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
 
@@ -88,67 +90,21 @@ export class ByrobotApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// n8n's credential tester shows a rule's fixed message when the body matches it,
-	// so each documented envelope code gets its own cause and fix.
+	// n8n's credential tester shows a rule's fixed message when the body matches it: one rule per
+	// documented envelope code, worded from the node's own table.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
 			url: '/openapi/v1/company/getCompanys',
 			method: 'GET',
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 401,
-					message:
-						'BYRobot rejected the signature (code 401: validation failed). Check that AppKey and AppSecret are copied exactly from 系统管理 → 系统设置 → API配置.',
-				},
+		rules: Object.entries(ENVELOPE_CODES).map(([code, { meaning, hint }]) => ({
+			type: 'responseSuccessBody' as const,
+			properties: {
+				key: 'code',
+				value: Number(code),
+				message: `BYRobot answered code ${code} (${meaning}). ${hint}`,
 			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 403,
-					message:
-						'BYRobot answered code 403 (no permission): this AppKey is not allowed to list companies. Ask the CRM super-admin to bind the company to the AppKey.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 404,
-					message:
-						'BYRobot answered code 404 (not found): check the Base URL (default https://api.byrobot.cn).',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 408,
-					message:
-						'BYRobot answered code 408: the request time is more than 3 minutes off the server clock. Check the clock of the n8n host (enable NTP time sync); the signature uses real UTC time.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 412,
-					message: 'BYRobot answered code 412 (bad parameter) to the credential check.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 500,
-					message: 'BYRobot answered code 500 (unknown error). Try again later.',
-				},
-			},
-		],
+		})),
 	};
 }

@@ -4,13 +4,36 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 
-/** What to do about each documented envelope code. */
-export const ENVELOPE_HINTS: Record<number, string> = {
-	401: 'BYRobot could not validate the request signature: check that AppKey and AppSecret in the Byrobot API credential are copied exactly from 系统管理 → 系统设置 → API配置.',
-	403: 'No permission: the company is not bound to this AppKey. Pick the company from the list, or ask the CRM super-admin to bind it to the AppKey.',
-	404: 'Not found: check the ID you gave (company, task, call, group) — it may have been deleted or belong to another company.',
-	408: 'The request time is more than 3 minutes off the BYRobot server clock: check the clock of the n8n host (enable NTP time sync).',
-	500: 'BYRobot had an unknown error. Try again later; if it persists, contact BYRobot support with the request ID.',
+/**
+ * BYRobot's documented envelope codes (docs/api/byrobot.md#error-codes): what each means and what
+ * to do. The one table behind the node's errors, the credential's Test messages and the README's
+ * error table (test/byrobot/errorTable.test.ts checks the README against it).
+ */
+export const ENVELOPE_CODES: Record<number, { meaning: string; hint: string }> = {
+	401: {
+		meaning: 'signature validation failed',
+		hint: 'Check that AppKey and AppSecret in the Byrobot API credential are copied exactly from 系统管理 → 系统设置 → API配置.',
+	},
+	403: {
+		meaning: 'no permission',
+		hint: 'The company is not bound to this AppKey: pick the company from the list, or ask the CRM super-admin to bind it to the AppKey.',
+	},
+	404: {
+		meaning: 'not found',
+		hint: 'Not found: check the ID you gave (company, task, call, group) — it may have been deleted or belong to another company.',
+	},
+	408: {
+		meaning: 'request time out of range',
+		hint: 'The request time is more than 3 minutes off the BYRobot server clock: check the clock of the n8n host (enable NTP time sync).',
+	},
+	412: {
+		meaning: 'bad parameter',
+		hint: 'A parameter was rejected: BYRobot names it in its message. Fix that field and run again.',
+	},
+	500: {
+		meaning: 'unknown error',
+		hint: 'BYRobot had an unknown error. Try again later; if it persists, contact BYRobot support with the request ID.',
+	},
 };
 
 const HTTP_HINTS: Record<number, string> = {
@@ -21,11 +44,12 @@ const HTTP_HINTS: Record<number, string> = {
 };
 
 function hintForEnvelope(code: number, resultMsg: string): string {
+	// 412's message names the parameter: say it where the user reads the fix.
 	if (code === 412) {
 		return `A parameter was rejected: ${resultMsg || 'BYRobot did not say which'}. Fix that field and run again.`;
 	}
 	return (
-		ENVELOPE_HINTS[code] ??
+		ENVELOPE_CODES[code]?.hint ??
 		'BYRobot reported an error; the message above is BYRobot’s own explanation.'
 	);
 }
