@@ -5,6 +5,12 @@
 import { NodeHelpers, type INode } from 'n8n-workflow';
 
 import { Byrobot } from '../../nodes/Byrobot/Byrobot.node';
+import { blacklist } from '../../nodes/Byrobot/resources/blacklist';
+import { blacklistGroup } from '../../nodes/Byrobot/resources/blacklistGroup';
+import { callback } from '../../nodes/Byrobot/resources/callback';
+import { company } from '../../nodes/Byrobot/resources/company';
+import { task } from '../../nodes/Byrobot/resources/task';
+import { sharedFields } from '../../nodes/Byrobot/shared/descriptions';
 
 const description = new Byrobot().description;
 const node = { name: 'Byrobot', type: 'byrobot', typeVersion: 1, parameters: {} } as unknown as INode;
@@ -58,11 +64,31 @@ const operations = description.properties
 	);
 
 describe('Byrobot fields per operation', () => {
-	it('covers every operation of every resource', () => {
-		expect(operations.map(([resource, operation]) => `${resource}.${operation}`).sort()).toEqual(
-			Object.keys(EXPECTED).sort(),
-		);
+	it('still has every operation recorded before the redesign', () => {
+		const now = operations.map(([resource, operation]) => `${resource}.${operation}`);
+		expect(now).toEqual(expect.arrayContaining(Object.keys(EXPECTED)));
 	});
+
+	// What an operation's file declares is what n8n shows: its shared fields in the table's order,
+	// then its own fields, for every operation (including ones added after the record above).
+	const declared = [blacklist, blacklistGroup, callback, company, task].flatMap((resource) =>
+		resource.operations.map((operation) => [resource.value, operation] as const),
+	);
+	it.each(declared.map(([resource, operation]) => [resource, operation.option.value, operation] as const))(
+		'%s → %s shows the fields its file declares',
+		(resource, value, operation) => {
+			const sharedNames = sharedFields
+				.filter((field) => operation.shared?.includes(field.key))
+				.flatMap((field) => field.build({}, [operation]).map((property) => property.name));
+			const ownNames = (operation.fields ?? [])
+				.filter((field) => !field.displayOptions?.show || Object.keys(field.displayOptions.show).length === 0)
+				.map((field) => field.name);
+			const shown = shownFor(resource, value).slice(2);
+			expect(shown.filter((name) => sharedNames.includes(name))).toEqual(sharedNames);
+			expect(shown.slice(0, sharedNames.length)).toEqual(sharedNames);
+			expect(shown.slice(sharedNames.length)).toEqual(expect.arrayContaining(ownNames));
+		},
+	);
 
 	it.each(operations)('%s → %s shows its fields once each, in order', (resource, operation) => {
 		const shown = shownFor(resource, operation);
