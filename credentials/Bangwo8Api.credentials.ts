@@ -1,10 +1,34 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+
+/** Bangwo8's public host, the default Base URL (and the Bangwo8 node's requestDefaults.baseURL). */
+export const DEFAULT_BASE_URL = 'https://www.bangwo8.com';
+
+/** The credential's Base URL without trailing slashes (the public host when left empty). */
+export function bangwo8BaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+/**
+ * The Bangwo8 node names the public host as a plain string (n8n would evaluate an expression
+ * there twice for every input item); the credential's Base URL takes its place here. Requests
+ * with a full URL of their own (HTTP Request node, the dropdowns) are left alone.
+ */
+export function useCredentialBaseUrl(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): void {
+	const relative = !/^[a-z][a-z\d+.-]*:\/\//i.test(requestOptions.url ?? '');
+	if (relative && (!requestOptions.baseURL || requestOptions.baseURL === DEFAULT_BASE_URL)) {
+		requestOptions.baseURL = bangwo8BaseUrl(credentials);
+	}
+}
 
 export class Bangwo8Api implements ICredentialType {
 	name = 'bangwo8Api';
@@ -24,7 +48,8 @@ export class Bangwo8Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'admin@example.com',
-			description: 'The main (admin) account of your Bangwo8 help desk: the call task API needs the admin role',
+			description:
+				'The main (admin) account of your Bangwo8 help desk: the call task API needs the admin role',
 		},
 		{
 			displayName: 'Password',
@@ -38,24 +63,29 @@ export class Bangwo8Api implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://www.bangwo8.com',
-			description: 'Change only for the vendor test host (https://abtest.bangwo8.com) or a private deployment',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Change only for the vendor test host (https://abtest.bangwo8.com) or a private deployment',
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.account}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	// HTTP Basic with the account and password, at the credential's Base URL.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		useCredentialBaseUrl(credentials, requestOptions);
+		requestOptions.auth = {
+			username: String(credentials.account ?? ''),
+			password: String(credentials.password ?? ''),
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://www.bangwo8.com").replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://www.bangwo8.com").replace(/\\/+$/, "") }}',
 			url: '/api/v1/callTask.json',
 			method: 'GET',
 			qs: { per_page: 1 },

@@ -1,20 +1,15 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-const DEFAULT_BASE_URL = 'https://www.bangwo8.com';
-
-/** The base URL of a saved credential, without trailing slashes. */
-function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
+import { bangwo8BaseUrl, DEFAULT_BASE_URL, useCredentialBaseUrl } from './Bangwo8Api.credentials';
 
 /**
  * Token requests in flight, so that items running at the same time share one token request
@@ -37,7 +32,7 @@ async function requestToken(
 	try {
 		answer = (await helper.helpers.httpRequest({
 			method: 'POST',
-			url: `${baseUrlOf(credentials)}/api/token.php`,
+			url: `${bangwo8BaseUrl(credentials)}/api/token.php`,
 			headers: {
 				Accept: 'application/json',
 				'Content-Type': 'application/x-www-form-urlencoded',
@@ -129,7 +124,7 @@ export class Bangwo8OAuth2Api implements ICredentialType {
 	 * n8n calls this when the stored token is empty and again when a request answers 401.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = `${baseUrlOf(credentials)}\n${String(credentials.clientId)}\n${String(credentials.clientSecret)}`;
+		const key = `${bangwo8BaseUrl(credentials)}\n${String(credentials.clientId)}\n${String(credentials.clientSecret)}`;
 		let pending = tokenRequests.get(key);
 		if (!pending) {
 			pending = requestToken(this, credentials);
@@ -142,18 +137,23 @@ export class Bangwo8OAuth2Api implements ICredentialType {
 		return { accessToken: await pending };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// The token preAuthentication fetched (n8n runs it first), at the credential's Base URL.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		useCredentialBaseUrl(credentials, requestOptions);
+		requestOptions.headers = {
+			...(requestOptions.headers ?? {}),
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://www.bangwo8.com").replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://www.bangwo8.com").replace(/\\/+$/, "") }}',
 			url: '/api/v1/callTask.json',
 			method: 'GET',
 			qs: { per_page: 1 },

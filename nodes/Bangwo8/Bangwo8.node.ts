@@ -1,16 +1,45 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../../credentials/Bangwo8Api.credentials';
+import { nodeProperties } from '../shared/operations';
 import { searchCallTasks } from './listSearch/searchCallTasks';
 import { getAgents } from './loadOptions/getAgents';
 import { getCompanies } from './loadOptions/getCompanies';
 import { getContacts } from './loadOptions/getContacts';
-import { agentDescription } from './resources/agent';
-import { callTaskDescription } from './resources/callTask';
-import { contactDescription } from './resources/contact';
+import { agent } from './resources/agent';
+import { callTask } from './resources/callTask';
+import { contact } from './resources/contact';
+import { sharedFields } from './shared/descriptions';
 import { rememberRequest } from './shared/hooks';
 
 /** One main input and one main output (kept out of the literal: the two lint rule sets disagree on its spelling). */
 const MAIN_ONLY = [NodeConnectionTypes.Main];
+
+const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{
+			name: 'Basic Auth',
+			value: 'basicAuth',
+			description: 'The main (admin) account and its password',
+		},
+		{
+			name: 'OAuth2',
+			value: 'oAuth2',
+			description: 'A SecretID and Secret created under 后台 → API接口',
+		},
+	],
+	default: 'basicAuth',
+	// Every operation's first preSend: the request is remembered for the OAuth2 401 retry.
+	routing: { send: { preSend: [rememberRequest] } },
+};
 
 export class Bangwo8 implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,51 +68,24 @@ export class Bangwo8 implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
+		// The base URL is a plain string: n8n evaluates an expression here twice for every input
+		// item before any request; the credentials' authenticate() put their Base URL in its place.
 		requestDefaults: {
-			baseURL: '={{ String($credentials.baseUrl || "https://www.bangwo8.com").replace(/\\/+$/, "") }}',
+			baseURL: DEFAULT_BASE_URL,
 			headers: {
 				Accept: 'application/json',
 				'Content-Type': 'application/json',
 			},
-			// Every answer goes to the shared postReceive (checkResponse), which explains errors.
+			// Every answer goes to the shared postReceive (outputItems), which explains errors.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Basic Auth',
-						value: 'basicAuth',
-						description: 'The main (admin) account and its password',
-					},
-					{
-						name: 'OAuth2',
-						value: 'oAuth2',
-						description: 'A SecretID and Secret created under 后台 → API接口',
-					},
-				],
-				default: 'basicAuth',
-				routing: { send: { preSend: [rememberRequest] } },
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Agent', value: 'agent' },
-					{ name: 'Call Task', value: 'callTask' },
-					{ name: 'Contact', value: 'contact' },
-				],
-				default: 'callTask',
-			},
-			...callTaskDescription,
-			...agentDescription,
-			...contactDescription,
-		],
+		// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
+		properties: nodeProperties({
+			leading: [authenticationField],
+			resources: [agent, callTask, contact],
+			defaultResource: 'callTask',
+			shared: sharedFields,
+		}),
 	};
 
 	methods = {

@@ -286,6 +286,17 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 			expect(out).toEqual([{ json: { deleted: true, callTaskId: id }, pairedItem: { item: 0 } }]);
 			expect(sandbox.callTasks.has(id)).toBe(false);
 		});
+
+		it('sends an ID typed with spaces around it trimmed, in the path and the output', async () => {
+			const [id] = sandbox.seedCallTasks(1);
+			const out = await run(auth, baseUrl, {
+				resource: 'callTask',
+				operation: 'delete',
+				callTaskId: { __rl: true, mode: 'id', value: ` ${id} ` },
+			});
+			expect(apiRequests(sandbox).map((r) => r.path)).toEqual([`/api/v1/callTask/${id}.json`]);
+			expect(out).toEqual([{ json: { deleted: true, callTaskId: id }, pairedItem: { item: 0 } }]);
+		});
 	});
 
 	describe('Get Customers', () => {

@@ -158,19 +158,19 @@ describe('Bangwo8 errors', () => {
 			...overrides,
 		});
 		it.each([
-			['an empty Task Name', create({ taskName: '  ' }), 'Item 0, field "Task Name": the call task needs a name'],
-			['a malformed Task Start', create({ taskStart: 'next monday' }), 'Item 0, field "Task Start": "next monday" is not a date'],
-			['an impossible date', create({ taskEnd: '2024-02-30' }), 'Item 0, field "Task End": "2024-02-30" is not a date'],
-			['an empty Task End', create({ taskEnd: '' }), 'Item 0, field "Task End": the call task needs an end date'],
-			['an end before the start', create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }), 'Item 0, field "Task End": 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)'],
-			['no contacts', create({ contactIds: [] }), 'Item 0, field "Contacts": the call task needs at least one customer'],
-			['a contact that is not an id', create({ contactIds: '={{ ["321456", "abc"] }}' }), 'Item 0, field "Contacts": not IDs: abc'],
-			['no agents', create({ agentIds: [] }), 'Item 0, field "Agents": the call task needs at least one agent'],
-			['a bad data source', create({ dataSource: '={{ "2" }}' }), 'Item 0, field "Data Source": "2" is neither "0" (Company) nor "1" (Contact)'],
-			['a call task id that is not a number', { resource: 'callTask', operation: 'get', callTaskId: rl('12a') }, 'Item 0, field "Call Task": "12a" is not a call task ID'],
-			['an empty call task id', { resource: 'callTask', operation: 'delete', callTaskId: rl('') }, 'Item 0, field "Call Task": no call task given'],
-			['a malformed filter date', { ...getMany, filters: { createdStart: 'yesterday' } }, 'Item 0, field "Created After": "yesterday" is not a date'],
-			['a filter range ending before it starts', { resource: 'contact', operation: 'getAll', limit: 5, filters: { updatedStart: '2024-03-02', updatedEnd: '2024-03-01' } }, 'Item 0, field "Updated Before": 2024-03-01 is before "Updated After" (2024-03-02)'],
+			['an empty Task Name', create({ taskName: '  ' }), 'Item 0: "Task Name" — the call task needs a name'],
+			['a malformed Task Start', create({ taskStart: 'next monday' }), 'Item 0: "Task Start" — "next monday" is not a date'],
+			['an impossible date', create({ taskEnd: '2024-02-30' }), 'Item 0: "Task End" — "2024-02-30" is not a date'],
+			['an empty Task End', create({ taskEnd: '' }), 'Item 0: "Task End" — the call task needs an end date'],
+			['an end before the start', create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }), 'Item 0: "Task End" — 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)'],
+			['no contacts', create({ contactIds: [] }), 'Item 0: "Contacts" — the call task needs at least one customer'],
+			['a contact that is not an id', create({ contactIds: '={{ ["321456", "abc"] }}' }), 'Item 0: "Contacts" — not IDs: abc'],
+			['no agents', create({ agentIds: [] }), 'Item 0: "Agents" — the call task needs at least one agent'],
+			['a bad data source', create({ dataSource: '={{ "2" }}' }), 'Item 0: "Data Source" — "2" is neither "0" (Company) nor "1" (Contact)'],
+			['a call task id that is not a number', { resource: 'callTask', operation: 'get', callTaskId: rl('12a') }, 'Item 0: "Call Task" — "12a" is not a call task ID'],
+			['an empty call task id', { resource: 'callTask', operation: 'delete', callTaskId: rl('') }, 'Item 0: "Call Task" — no call task given'],
+			['a malformed filter date', { ...getMany, filters: { createdStart: 'yesterday' } }, 'Item 0: "Created After" — "yesterday" is not a date'],
+			['a filter range ending before it starts', { resource: 'contact', operation: 'getAll', limit: 5, filters: { updatedStart: '2024-03-02', updatedEnd: '2024-03-01' } }, 'Item 0: "Updated Before" — 2024-03-01 is before "Updated After" (2024-03-02)'],
 		])('%s', async (_name, parameters, message) => {
 			const error = await failure(run(BASIC, baseUrl, parameters));
 			expect(error.message).toBe(message);
@@ -186,6 +186,17 @@ describe('Bangwo8 errors', () => {
 			expect((out[0].error as unknown as CaughtError).context?.itemIndex).toBe(0);
 			expect(sandbox.requests).toHaveLength(0);
 		});
+
+		it('the description says what to fix and that nothing was sent', async () => {
+			const bad = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl(' 12a ') }));
+			expect(bad.description).toBe(
+				'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId. Nothing was sent to Bangwo8 for this item.',
+			);
+			const empty = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'getCustomers', callTaskId: rl('') }));
+			expect(empty.message).toBe('Item 0: "Call Task" — no call task given');
+			expect(empty.description).toBe('Fix "Call Task" for input item 0. Nothing was sent to Bangwo8 for this item.');
+			expect(sandbox.requests).toHaveLength(0);
+		});
 	});
 
 	describe('Continue On Fail and item linking for every operation', () => {
@@ -197,7 +208,7 @@ describe('Bangwo8 errors', () => {
 				[
 					{ resource: 'callTask', operation: 'getAll', limit: 1, filters: { createdStart: '={{ $json.from }}' } },
 					[{ from: '2024-01-01' }, { from: 'not a date' }],
-					'Item 1, field "Created After": "not a date" is not a date',
+					'Item 1: "Created After" — "not a date" is not a date',
 				],
 				[
 					{ resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') },
@@ -216,7 +227,7 @@ describe('Bangwo8 errors', () => {
 						contactIds: ['321456'],
 					},
 					[{ end: '2024-05-21' }, { end: '2024-05-01' }],
-					'Item 1, field "Task End": 2024-05-01 is before "Task Start" (2024-05-20)',
+					'Item 1: "Task End" — 2024-05-01 is before "Task Start" (2024-05-20)',
 				],
 				[
 					{ resource: 'callTask', operation: 'getCustomers', callTaskId: rl('={{ $json.id }}'), returnAll: true },

@@ -1,3 +1,5 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 import { Bangwo8Api } from '../../credentials/Bangwo8Api.credentials';
 import { testCredential } from '../harness';
 import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_AGENT } from '../sandbox/bangwo8';
@@ -50,5 +52,34 @@ describe('Bangwo8 API credential', () => {
 		sandbox.fail({ failure: { kind: 'http', status: 503 } });
 		const result = await testCredential(credential, { ...SANDBOX_ADMIN, baseUrl });
 		expect(result.status).toBe('Error');
+	});
+
+	describe('authenticate', () => {
+		const authenticate = async (baseUrl: string | undefined, options: Partial<IHttpRequestOptions>) =>
+			await credential.authenticate(
+				{ ...SANDBOX_ADMIN, ...(baseUrl === undefined ? {} : { baseUrl }) },
+				{ ...options } as IHttpRequestOptions,
+			);
+
+		it('sends the account and password as HTTP Basic', async () => {
+			const options = await authenticate(undefined, { url: '/api/v1/callTask.json' });
+			expect(options.auth).toEqual({ username: SANDBOX_ADMIN.account, password: SANDBOX_ADMIN.password });
+		});
+
+		it("replaces the public host the Bangwo8 node names with the credential's Base URL (trailing slashes dropped)", async () => {
+			const options = await authenticate('https://abtest.bangwo8.com//', {
+				baseURL: 'https://www.bangwo8.com',
+				url: '/api/v1/callTask.json',
+			});
+			expect(options.baseURL).toBe('https://abtest.bangwo8.com');
+			expect((await authenticate('', { url: '/api/v1/users.json' })).baseURL).toBe('https://www.bangwo8.com');
+		});
+
+		it('leaves a request alone that names another base URL or a full URL (HTTP Request node)', async () => {
+			expect((await authenticate('https://a.example', { baseURL: 'https://b.example', url: '/x' })).baseURL).toBe(
+				'https://b.example',
+			);
+			expect((await authenticate('https://a.example', { url: 'https://c.example/x' })).baseURL).toBeUndefined();
+		});
 	});
 });

@@ -79,4 +79,13 @@ describe('Bangwo8 OAuth2 API credential', () => {
 		expect(later.accessToken).not.toBe(results[0].accessToken);
 		expect(sandbox.issuedTokens).toBe(2);
 	});
+
+	it("authenticate: the token as Bearer, at the credential's Base URL", async () => {
+		const options = await credential.authenticate(
+			{ ...SANDBOX_OAUTH, baseUrl: 'https://abtest.bangwo8.com/', accessToken: 'tok-1' },
+			{ baseURL: 'https://www.bangwo8.com', url: '/api/v1/callTask.json', headers: { Accept: 'application/json' } } as IHttpRequestOptions,
+		);
+		expect(options.baseURL).toBe('https://abtest.bangwo8.com');
+		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok-1' });
+	});
 });

@@ -10,7 +10,8 @@ export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePr
 	const contacts = await listAll.call(this, '/api/v1/users.json', 'users');
 	const byCompany = new Map<string, string[]>();
 	for (const contact of contacts) {
-		if (contact.companyId === undefined || contact.companyId === null || contact.companyId === '') continue;
+		if (contact.companyId === undefined || contact.companyId === null || contact.companyId === '')
+			continue;
 		const id = String(contact.companyId);
 		const names = byCompany.get(id) ?? [];
 		const active = contact.state === undefined || String(contact.state) === '1';

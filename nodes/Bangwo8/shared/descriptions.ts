@@ -1,37 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+// The fields several Bangwo8 operations share (Call Task, Return All / Limit, Filters), one
+// field for all their users: n8n works through every field of a declarative node for every
+// input item. Operations name the shared fields they show in `shared`; nodeProperties()
+// (nodes/shared/operations.ts) derives each field's display rule.
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { prepareListFilters, requireCallTaskId } from './inputs';
-import { followNextPage } from './pagination';
+import { returnAllAndLimit } from '../../shared/descriptions';
+import type { SharedField } from '../../shared/operations';
+import { prepareListFilters } from './inputs';
 
-type Show = { resource: string[]; operation: string[] };
-
-/** Return All and Limit of a list operation; every list pages through `next_page`. */
-export function returnAllAndLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: {
-				send: { paginate: true },
-				operations: { pagination: followNextPage },
-			},
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
-}
+type Show = NonNullable<IDisplayOptions['show']>;
 
 function sortOption(name: string, query: string, direction: 'asc' | 'desc') {
 	return {
@@ -42,8 +19,13 @@ function sortOption(name: string, query: string, direction: 'asc' | 'desc') {
 }
 
 /** The filters every Bangwo8 list takes (created_* / updated_* and their order). */
-export function listFilters(show: Show): INodeProperties {
-	const dateFilter = (displayName: string, name: string, query: string, description: string): INodeProperties => ({
+function listFilters(show: Show): INodeProperties {
+	const dateFilter = (
+		displayName: string,
+		name: string,
+		query: string,
+		description: string,
+	): INodeProperties => ({
 		displayName,
 		name,
 		type: 'dateTime',
@@ -60,8 +42,18 @@ export function listFilters(show: Show): INodeProperties {
 		default: {},
 		routing: { send: { preSend: [prepareListFilters] } },
 		options: [
-			dateFilter('Created After', 'createdStart', 'created_start', 'Only those created on or after this date (inclusive)'),
-			dateFilter('Created Before', 'createdEnd', 'created_end', 'Only those created on or before this date (inclusive; a bare date includes the whole day)'),
+			dateFilter(
+				'Created After',
+				'createdStart',
+				'created_start',
+				'Only those created on or after this date (inclusive)',
+			),
+			dateFilter(
+				'Created Before',
+				'createdEnd',
+				'created_end',
+				'Only those created on or before this date (inclusive; a bare date includes the whole day)',
+			),
 			{
 				displayName: 'Sort',
 				name: 'order',
@@ -77,14 +69,27 @@ export function listFilters(show: Show): INodeProperties {
 					sortOption('Updated, Oldest First', 'updated_order', 'asc'),
 				],
 			},
-			dateFilter('Updated After', 'updatedStart', 'updated_start', 'Only those updated on or after this date (inclusive)'),
-			dateFilter('Updated Before', 'updatedEnd', 'updated_end', 'Only those updated on or before this date (inclusive; a bare date includes the whole day)'),
+			dateFilter(
+				'Updated After',
+				'updatedStart',
+				'updated_start',
+				'Only those updated on or after this date (inclusive)',
+			),
+			dateFilter(
+				'Updated Before',
+				'updatedEnd',
+				'updated_end',
+				'Only those updated on or before this date (inclusive; a bare date includes the whole day)',
+			),
 		],
 	};
 }
 
-/** The call task picker of Get, Delete and Get Customers; `path` gets the id appended. */
-export function callTaskLocator(show: Show, path: string): INodeProperties {
+/**
+ * The call task picker of Get, Delete and Get Customers. No routing: each operation's path has
+ * `{callTaskId}`, which its preSend (sendCallTaskId) replaces with the checked id.
+ */
+function callTaskPicker(show: Show): INodeProperties {
 	return {
 		displayName: 'Call Task',
 		name: 'callTaskId',
@@ -114,9 +119,16 @@ export function callTaskLocator(show: Show, path: string): INodeProperties {
 				],
 			},
 		],
-		routing: {
-			request: { url: `=${path}/{{ String($value).trim() }}.json` },
-			send: { preSend: [requireCallTaskId] },
-		},
 	};
 }
+
+/**
+ * In this order, each operation shows its shared fields first: Get Customers the Call Task, then
+ * Return All / Limit; Get Many Return All / Limit, then Filters. Every list pages the same way
+ * (pages of up to 100, shared/pagination.ts), so one Return All / Limit pair serves them all.
+ */
+export const sharedFields: SharedField[] = [
+	{ key: 'callTask', build: (show) => [callTaskPicker(show)] },
+	{ key: 'paging', build: (show) => returnAllAndLimit(show) },
+	{ key: 'filters', build: (show) => [listFilters(show)] },
+];

@@ -1,7 +1,10 @@
+// Every way a Bangwo8 answer can fail, turned into a NodeApiError that quotes the vendor and
+// says what to fix.
 import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
+	type IN8nHttpFullResponse,
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -75,32 +78,36 @@ export function findFailure(httpStatus: number, body: unknown): Bangwo8Failure |
 	return undefined;
 }
 
-/** How to fix a failure, by status. */
+/** How to fix a refused credential, by way of authenticating. */
+const UNAUTHORIZED_HINTS: Record<Authentication, string> = {
+	basicAuth:
+		'Check the Bangwo8 API credential: use the main (admin) account of the help desk and its login password, and the right Base URL.',
+	oAuth2:
+		'Bangwo8 did not accept the OAuth2 access token, even a freshly fetched one. Check the SecretID and Secret in the Bangwo8 OAuth2 API credential (created by the admin under 后台 → API接口) and its Base URL.',
+};
+
+const PARAMETER_HINT =
+	'Bangwo8 rejected a parameter of the request: check the fields named in the message.';
+
+/** How to fix a failure, by status (401 depends on the credential: UNAUTHORIZED_HINTS). */
+export const HINTS: Record<number, string> = {
+	400: PARAMETER_HINT,
+	403: 'Either the credential is not the main (admin) account — the call task API needs the admin role, agent accounts are refused — or the id you asked for does not exist (Bangwo8 answers 403 for an unknown call task id).',
+	404: 'Bangwo8 does not know this resource: check the call task id, and that the Base URL in the credential points to your help desk.',
+	422: PARAMETER_HINT,
+	429: 'Bangwo8 is receiving too many requests. Wait a moment and run again; in the node settings turn on Retry On Fail (with a few seconds between tries), or send fewer items at once.',
+	503: 'Bangwo8 is unavailable, usually during maintenance. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.',
+};
+
+const SERVER_HINT =
+	'Bangwo8 failed to process the request. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.';
+
 export function hintFor(status: number, authentication: Authentication): string {
-	if (status === 401) {
-		return authentication === 'oAuth2'
-			? 'Bangwo8 did not accept the OAuth2 access token, even a freshly fetched one. Check the SecretID and Secret in the Bangwo8 OAuth2 API credential (created by the admin under 后台 → API接口) and its Base URL.'
-			: 'Check the Bangwo8 API credential: use the main (admin) account of the help desk and its login password, and the right Base URL.';
-	}
-	if (status === 403) {
-		return 'Either the credential is not the main (admin) account — the call task API needs the admin role, agent accounts are refused — or the id you asked for does not exist (Bangwo8 answers 403 for an unknown call task id).';
-	}
-	if (status === 404) {
-		return 'Bangwo8 does not know this resource: check the call task id, and that the Base URL in the credential points to your help desk.';
-	}
-	if (status === 400 || status === 422) {
-		return 'Bangwo8 rejected a parameter of the request: check the fields named in the message.';
-	}
-	if (status === 429) {
-		return 'Bangwo8 is receiving too many requests. Wait a moment and run again; in the node settings turn on Retry On Fail (with a few seconds between tries), or send fewer items at once.';
-	}
-	if (status === 503) {
-		return 'Bangwo8 is unavailable, usually during maintenance. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.';
-	}
-	if (status >= 500) {
-		return 'Bangwo8 failed to process the request. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.';
-	}
-	return 'Check the request parameters and the credential.';
+	if (status === 401) return UNAUTHORIZED_HINTS[authentication];
+	return (
+		HINTS[status] ??
+		(status >= 500 ? SERVER_HINT : 'Check the request parameters and the credential.')
+	);
 }
 
 /** The NodeApiError for a failed Bangwo8 answer: the vendor's own message, and a hint. */
@@ -112,12 +119,16 @@ export function apiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const code = failure.errcode ? `, errcode ${failure.errcode}` : '';
-	return new NodeApiError(node, (isObject(body) ? body : { body: String(body ?? '') }) as JsonObject, {
-		message: `Bangwo8: ${failure.message} (HTTP ${failure.status}${code})`,
-		description: hintFor(failure.status, authentication),
-		httpCode: String(failure.status),
-		itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		(isObject(body) ? body : { body: String(body ?? '') }) as JsonObject,
+		{
+			message: `Bangwo8: ${failure.message} (HTTP ${failure.status}${code})`,
+			description: hintFor(failure.status, authentication),
+			httpCode: String(failure.status),
+			itemIndex,
+		},
+	);
 }
 
 /** A 2xx answer that is not JSON (an HTML maintenance page, a proxy, a wrong Base URL). */
@@ -137,6 +148,35 @@ export function notJsonError(
 		httpCode: String(httpStatus >= 400 ? httpStatus : 502),
 		itemIndex,
 	});
+}
+
+/**
+ * The one check every Bangwo8 answer passes (requests run with ignoreHttpStatusErrors, so this
+ * sees every status): returns the parsed body; throws a NodeApiError with the vendor's message
+ * and a hint for HTTP 4xx/5xx, `{errcode, errmsg}` and `{Status: "403", message}` bodies (even
+ * with HTTP 200), and answers that are not JSON.
+ */
+export function checkResponse(
+	node: INode,
+	response: Pick<IN8nHttpFullResponse, 'body' | 'statusCode' | 'statusMessage'>,
+	itemIndex?: number,
+	authentication: Authentication = 'basicAuth',
+): IDataObject {
+	const { statusCode } = response;
+	const body = parseJsonBody(response.body);
+	if (body === undefined) {
+		if (statusCode >= 400) {
+			const failure = {
+				status: statusCode,
+				message: response.statusMessage || `HTTP ${statusCode}`,
+			};
+			throw apiError(node, failure, {}, authentication, itemIndex);
+		}
+		throw notJsonError(node, statusCode, response.body, itemIndex);
+	}
+	const failure = findFailure(statusCode, body);
+	if (failure) throw apiError(node, failure, body, authentication, itemIndex);
+	return (body ?? {}) as IDataObject;
 }
 
 /**

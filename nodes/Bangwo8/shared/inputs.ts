@@ -1,28 +1,56 @@
-// preSend hooks that check what the user gave and bring it into the form Bangwo8 takes.
-// A bad value stops the item before any request, naming the item and the field.
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-} from 'n8n-workflow';
+// Input checks, run as preSend hooks before any request: a bad value stops the item, naming
+// the item and the field (nodes/shared/inputs.ts), and good values go out in Bangwo8's form.
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { endsBeforeStart, isEmpty, toBangwo8Date, toId, toIdList, type Bangwo8Date } from './values';
+import { inputErrorFor } from '../../shared/inputs';
+import {
+	endsBeforeStart,
+	isEmpty,
+	parseId,
+	toBangwo8Date,
+	toIdList,
+	type Bangwo8Date,
+} from './values';
+
+/** The error a preSend throws for bad input: names the input item and the field. */
+export const inputError = inputErrorFor('Bangwo8');
 
 const DATE_HELP =
 	'Use a date picker, or text such as 2024-05-20 or 2024-05-20 18:30:00 (an ISO date with an offset is converted to the workflow time zone).';
 
-export function inputError(
+/** What an id looks like, by field, for the error on one that is not an id. */
+const ID_HELP: Record<string, string> = {
+	'Call Task':
+		'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId.',
+};
+
+/** An id as the digits Bangwo8 takes (trimmed); throws naming the field when empty or not an id. */
+export function toId(context: IExecuteSingleFunctions, value: unknown, field: string): string {
+	const name = field.toLowerCase();
+	if (isEmpty(value)) throw inputError(context, field, `no ${name} given`);
+	const id = parseId(value);
+	if (id === undefined) {
+		throw inputError(
+			context,
+			field,
+			`${JSON.stringify(String(value))} is not a ${name} ID`,
+			ID_HELP[field],
+		);
+	}
+	return id;
+}
+
+/** The id picked in a resource locator (the shared Call Task field), checked. */
+export function pickedId(
 	context: IExecuteSingleFunctions,
+	parameter: string,
 	field: string,
-	problem: string,
-	description?: string,
-): NodeOperationError {
-	const itemIndex = context.getItemIndex();
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${field}": ${problem}`, {
-		itemIndex,
-		description,
-	});
+): string {
+	return toId(
+		context,
+		context.getNodeParameter(parameter, undefined, { extractValue: true }),
+		field,
+	);
 }
 
 function readDate(
@@ -36,24 +64,6 @@ function readDate(
 		throw inputError(context, field, `${JSON.stringify(String(value))} is not a date`, DATE_HELP);
 	}
 	return date;
-}
-
-/** preSend of Get, Delete and Get Customers: the call task id must be a number. */
-export async function requireCallTaskId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const value = this.getNodeParameter('callTaskId', undefined, { extractValue: true });
-	if (isEmpty(value)) throw inputError(this, 'Call Task', 'no call task given');
-	if (toId(value) === undefined) {
-		throw inputError(
-			this,
-			'Call Task',
-			`${JSON.stringify(String(value))} is not a call task ID`,
-			'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId.',
-		);
-	}
-	return requestOptions;
 }
 
 const FILTER_FIELDS: Array<[string, string]> = [
@@ -144,7 +154,8 @@ export async function prepareCreateBody(
 			'Pick from the list, or map numeric agent IDs (sId).',
 		);
 	}
-	if (agents.ids.length === 0) throw inputError(this, 'Agents', 'the call task needs at least one agent');
+	if (agents.ids.length === 0)
+		throw inputError(this, 'Agents', 'the call task needs at least one agent');
 	task.task_service = agents.ids;
 
 	requestOptions.body = {

@@ -1,6 +1,7 @@
-// Bangwo8's answers made regular, tolerating the quirks listed in bangwo8.md: string ids,
-// `startime` for `task_start`, a detail wrapped in a one-element array, `illegalCount`
-// holding the illegal ids, counts as text, and userList progress as -1/0/1 or Chinese text.
+// Output shaping: Bangwo8's answers made regular, tolerating the quirks listed in bangwo8.md:
+// string ids, `startime` for `task_start`, a detail wrapped in a one-element array,
+// `illegalCount` holding the illegal ids, counts as text, and userList progress as -1/0/1 or
+// Chinese text.
 import type { IDataObject } from 'n8n-workflow';
 
 /** The object under `key`, unwrapping a one-element array; the body itself when absent. */
@@ -36,10 +37,13 @@ export function callTaskDetail(body: IDataObject): IDataObject {
  */
 export function createResult(body: IDataObject): IDataObject {
 	const result = unwrap(body, 'callTask');
-	const listed = [result.illegalData, result.illegalCount].find(Array.isArray) as unknown[] | undefined;
+	const listed = [result.illegalData, result.illegalCount].find(Array.isArray) as
+		unknown[] | undefined;
 	const illegalIds = listed ?? [];
 	const data = Array.isArray(result.data) ? (result.data as IDataObject[]) : [];
-	const ids = [...new Set(data.map((d) => d.callTaskId).filter((id) => id !== undefined && id !== null))];
+	const ids = [
+		...new Set(data.map((d) => d.callTaskId).filter((id) => id !== undefined && id !== null)),
+	];
 	const legalCount = count(result.legalCount);
 	const illegalCount = count(result.illegalCount) ?? illegalIds.length;
 	const out: IDataObject = {
@@ -47,7 +51,8 @@ export function createResult(body: IDataObject): IDataObject {
 		task_name: result.task_name,
 		task_start: result.task_start ?? result.startime,
 		task_end: result.task_end,
-		sumCount: count(result.sumCount) ?? (legalCount !== undefined ? legalCount + illegalCount : undefined),
+		sumCount:
+			count(result.sumCount) ?? (legalCount !== undefined ? legalCount + illegalCount : undefined),
 		legalCount,
 		illegalCount,
 		illegalIds,
@@ -58,6 +63,11 @@ export function createResult(body: IDataObject): IDataObject {
 	if (ids.length > 1) out.callTaskIds = ids.map(String);
 	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
 	return out;
+}
+
+/** DELETE /api/v1/callTask/{id}.json: the id Bangwo8 names, else the one asked for. */
+export function deleteResult(body: IDataObject, requestedId: string): IDataObject {
+	return { deleted: true, callTaskId: String(body.callTaskId ?? requestedId).trim() };
 }
 
 const PROGRESS_BY_TEXT: Record<string, number> = {
@@ -82,7 +92,8 @@ export function customerRow(row: IDataObject): IDataObject {
 			? (row.userList as IDataObject)
 			: row;
 	const raw = user.progress;
-	const progress = raw === undefined || raw === null ? undefined : PROGRESS_BY_TEXT[String(raw).trim()];
+	const progress =
+		raw === undefined || raw === null ? undefined : PROGRESS_BY_TEXT[String(raw).trim()];
 	const callTaskId = row.callTaskId ?? row.callTaskid;
 	const rest: IDataObject = { ...row, ...user };
 	delete rest.userList;

@@ -1,3 +1,4 @@
+// Return All / Limit of every Bangwo8 list: pages of up to 100 that follow the answer's next_page.
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -5,13 +6,16 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { NEXT_PAGE, type PagedItems } from './hooks';
-
 /** The guide asks not to go above 100 per page. */
 export const MAX_PER_PAGE = 100;
 
 /** Stops a server that keeps answering a next_page from looping forever. */
 const MAX_PAGES = 10_000;
+
+/** Where a list's `next_page` travels from outputItems to the pagination (an array property). */
+export const NEXT_PAGE = Symbol('bangwo8.nextPage');
+
+export type PagedItems = INodeExecutionData[] & { [NEXT_PAGE]?: string };
 
 /**
  * The page a `next_page` link points to. Only the page number is taken from it: the request
@@ -26,16 +30,19 @@ export function pageNumberOf(nextPage: string, currentPage: number): number | un
 
 /**
  * routing.operations.pagination of every list: page 1, then the page `next_page` names, until
- * `next_page` is null or empty, a page comes back empty, or Limit items are there.
+ * `next_page` is null or empty, a page comes back empty, or Limit items are there. Reads Return
+ * All and Limit itself, so neither field needs routing (an expression there would be evaluated
+ * for every input item).
  */
 export async function followNextPage(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const options = requestData.options;
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const wanted = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+	const limit = wanted > 0 ? wanted : Infinity;
 	// Changed in place: the remembered request (OAuth2 retry) then shows the page being sent.
-	const qs = (options.qs ??= {}) as IDataObject;
-	const limit = Number(requestData.maxResults) > 0 ? Number(requestData.maxResults) : Infinity;
+	const qs = (requestData.options.qs ??= {}) as IDataObject;
 	qs.per_page = Number.isFinite(limit) ? Math.min(limit, MAX_PER_PAGE) : MAX_PER_PAGE;
 	let page = Number(qs.page) > 0 ? Number(qs.page) : 1;
 	qs.page = page;
@@ -49,5 +56,5 @@ export async function followNextPage(
 		page = next;
 		qs.page = page;
 	}
-	return results;
+	return Number.isFinite(limit) ? results.slice(0, limit) : results;
 }

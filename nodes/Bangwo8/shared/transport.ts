@@ -1,23 +1,43 @@
 // Requests made outside the declarative routing: the lists behind dropdowns and "From List".
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+// Same credentials, same answer check as the operations.
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
-import { apiError, findFailure, fromThrown, notJsonError, parseJsonBody, type Authentication } from './errors';
-import { ACCOUNT_CREDENTIALS_TYPE, CLIENT_CREDENTIALS_TYPE } from './hooks';
+import { bangwo8BaseUrl } from '../../../credentials/Bangwo8Api.credentials';
+import { checkResponse, fromThrown, type Authentication } from './errors';
 import { MAX_PER_PAGE, pageNumberOf } from './pagination';
 
-export async function bangwo8Request(
+export const ACCOUNT_CREDENTIALS_TYPE = 'bangwo8Api';
+export const CLIENT_CREDENTIALS_TYPE = 'bangwo8OAuth2Api';
+
+/** The node's Authentication choice. */
+export function authenticationOf(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+): Authentication {
+	return context.getNodeParameter('authentication', 'basicAuth') === 'oAuth2'
+		? 'oAuth2'
+		: 'basicAuth';
+}
+
+/** Sends one GET with the node's credential and returns the checked body. */
+export async function bangwo8ApiRequest(
 	this: ILoadOptionsFunctions,
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const authentication: Authentication =
-		this.getNodeParameter('authentication', 'basicAuth') === 'oAuth2' ? 'oAuth2' : 'basicAuth';
-	const credentialType = authentication === 'oAuth2' ? CLIENT_CREDENTIALS_TYPE : ACCOUNT_CREDENTIALS_TYPE;
+	const authentication = authenticationOf(this);
+	const credentialType =
+		authentication === 'oAuth2' ? CLIENT_CREDENTIALS_TYPE : ACCOUNT_CREDENTIALS_TYPE;
 	const credentials = await this.getCredentials(credentialType);
-	const baseUrl = String(credentials.baseUrl || 'https://www.bangwo8.com').replace(/\/+$/, '');
 	const options: IHttpRequestOptions = {
 		method: 'GET',
-		url: `${baseUrl}${path}`,
+		baseURL: bangwo8BaseUrl(credentials),
+		url: path,
 		qs,
 		headers: { Accept: 'application/json' },
 		returnFullResponse: true,
@@ -33,11 +53,7 @@ export async function bangwo8Request(
 	} catch (error) {
 		throw fromThrown(this.getNode(), error, authentication);
 	}
-	const body = parseJsonBody(response.body);
-	if (body === undefined) throw notJsonError(this.getNode(), response.statusCode, response.body);
-	const failure = findFailure(response.statusCode, body);
-	if (failure) throw apiError(this.getNode(), failure, body, authentication);
-	return (body ?? {}) as IDataObject;
+	return checkResponse(this.getNode(), response, undefined, authentication);
 }
 
 /** One page of a list: its rows and the next page number, if any. */
@@ -48,13 +64,17 @@ export async function listPage(
 	page: number,
 	qs: IDataObject = {},
 ): Promise<{ rows: IDataObject[]; nextPage?: number }> {
-	const body = await bangwo8Request.call(this, path, { ...qs, page, per_page: MAX_PER_PAGE });
+	const body = await bangwo8ApiRequest.call(this, path, { ...qs, page, per_page: MAX_PER_PAGE });
 	const list = body[key];
 	const rows = (Array.isArray(list) ? list : []).filter(
 		(row): row is IDataObject => typeof row === 'object' && row !== null,
 	);
-	const next = typeof body.next_page === 'string' ? pageNumberOf(body.next_page.trim(), page) : undefined;
-	return { rows, nextPage: rows.length > 0 && next !== undefined && next > page ? next : undefined };
+	const next =
+		typeof body.next_page === 'string' ? pageNumberOf(body.next_page.trim(), page) : undefined;
+	return {
+		rows,
+		nextPage: rows.length > 0 && next !== undefined && next > page ? next : undefined,
+	};
 }
 
 /** A whole list for a dropdown, up to `maxPages` pages of 100. */
@@ -67,7 +87,12 @@ export async function listAll(
 	const rows: IDataObject[] = [];
 	let page: number | undefined = 1;
 	for (let n = 0; page !== undefined && n < maxPages; n++) {
-		const result: { rows: IDataObject[]; nextPage?: number } = await listPage.call(this, path, key, page);
+		const result: { rows: IDataObject[]; nextPage?: number } = await listPage.call(
+			this,
+			path,
+			key,
+			page,
+		);
 		rows.push(...result.rows);
 		page = result.nextPage;
 	}

@@ -52,7 +52,11 @@ export function toBangwo8Date(input: unknown, timeZone: string): Bangwo8Date | u
 		return Number.isNaN(input.getTime()) ? undefined : inTimeZone(input, timeZone);
 	}
 	let value = input;
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		value = (value as { toISO: () => unknown }).toISO();
 	}
 	if (typeof value !== 'string') return undefined;
@@ -119,8 +123,8 @@ export function toIdList(input: unknown): { ids: Array<string | number>; invalid
 	return { ids, invalid };
 }
 
-/** A single id (call task id): digits, given as text or number. */
-export function toId(input: unknown): string | undefined {
+/** A single id (call task id) as text: digits, given as text or number; undefined otherwise. */
+export function parseId(input: unknown): string | undefined {
 	if (typeof input === 'number' && Number.isSafeInteger(input) && input > 0) return String(input);
 	if (typeof input === 'string' && /^\d+$/.test(input.trim())) return input.trim();
 	return undefined;

@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/operations';
+import { outputItems } from '../../shared/hooks';
 import { prepareCreateBody } from '../../shared/inputs';
+import { createResult } from '../../shared/output';
 
-const showOnlyForCallTaskCreate = { resource: ['callTask'], operation: ['create'] };
-
-/** Body of POST /api/v1/callTask.json: {"callTask": {task_name, task_start, task_end, task_user, task_service, data_source}}. */
-export const callTaskCreateDescription: INodeProperties[] = [
+/**
+ * Each field puts its value in the body; prepareCreateBody then checks them all and sends
+ * {"callTask": {task_name, task_start, task_end, task_user, task_service, data_source}}.
+ */
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Task Name',
 		name: 'taskName',
@@ -13,11 +17,8 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 五月回访',
-		displayOptions: { show: showOnlyForCallTaskCreate },
 		description: 'Name of the call task (task_name)',
-		routing: {
-			send: { type: 'body', property: 'callTask.task_name', preSend: [prepareCreateBody] },
-		},
+		routing: { send: { type: 'body', property: 'callTask.task_name' } },
 	},
 	{
 		displayName: 'Task Start',
@@ -25,7 +26,6 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		displayOptions: { show: showOnlyForCallTaskCreate },
 		description:
 			'First day of the task (task_start). A date picked without a time is sent as YYYY-MM-DD; text such as 2024-05-20 or 2024-05-20 09:00:00 is accepted.',
 		routing: { send: { type: 'body', property: 'callTask.task_start' } },
@@ -36,7 +36,6 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		displayOptions: { show: showOnlyForCallTaskCreate },
 		description: 'Last day of the task (task_end); must not be before Task Start',
 		routing: { send: { type: 'body', property: 'callTask.task_end' } },
 	},
@@ -47,7 +46,6 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		required: true,
 		default: [],
 		typeOptions: { loadOptionsMethod: 'getAgents' },
-		displayOptions: { show: showOnlyForCallTaskCreate },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Agents (客服) who make the calls (task_service)',
@@ -59,7 +57,6 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		default: '1',
-		displayOptions: { show: showOnlyForCallTaskCreate },
 		description: 'Whether the customers are companies or contacts (data_source)',
 		options: [
 			{ name: 'Company', value: '0', description: 'Customers are company IDs (data_source "0")' },
@@ -74,7 +71,7 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		required: true,
 		default: [],
 		typeOptions: { loadOptionsMethod: 'getContacts' },
-		displayOptions: { show: { ...showOnlyForCallTaskCreate, dataSource: ['1'] } },
+		displayOptions: { show: { dataSource: ['1'] } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Contacts (联系人) to call (task_user)',
@@ -87,10 +84,26 @@ export const callTaskCreateDescription: INodeProperties[] = [
 		required: true,
 		default: [],
 		typeOptions: { loadOptionsMethod: 'getCompanies' },
-		displayOptions: { show: { ...showOnlyForCallTaskCreate, dataSource: ['0'] } },
+		displayOptions: { show: { dataSource: ['0'] } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Companies to call (task_user)',
 		routing: { send: { type: 'body', property: 'callTask.task_user' } },
 	},
 ];
+
+export const callTaskCreate: Operation = {
+	resource: 'callTask',
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a call task',
+		description: 'Create a call task for customers and agents',
+		routing: {
+			request: { method: 'POST', url: '/api/v1/callTask.json' },
+			send: { preSend: [prepareCreateBody] },
+			output: { postReceive: [outputItems({ format: createResult })] },
+		},
+	},
+	fields,
+};

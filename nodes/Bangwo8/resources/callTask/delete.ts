@@ -1,9 +1,29 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCallTaskId } from '../../shared/hooks';
+import { pickedId } from '../../shared/inputs';
+import { deleteResult } from '../../shared/output';
 
-import { callTaskLocator } from '../../shared/descriptions';
-
-const showOnlyForCallTaskDelete = { resource: ['callTask'], operation: ['delete'] };
-
-export const callTaskDeleteDescription: INodeProperties[] = [
-	callTaskLocator(showOnlyForCallTaskDelete, '/api/v1/callTask'),
-];
+// Only the shared Call Task, whose checked id goes into the path.
+export const callTaskDelete: Operation = {
+	resource: 'callTask',
+	shared: ['callTask'],
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a call task',
+		description: 'Delete a call task',
+		routing: {
+			request: { method: 'DELETE', url: '/api/v1/callTask/{callTaskId}.json' },
+			send: { preSend: [sendCallTaskId] },
+			output: {
+				postReceive: [
+					outputItems({
+						format(body) {
+							return deleteResult(body, pickedId(this, 'callTaskId', 'Call Task'));
+						},
+					}),
+				],
+			},
+		},
+	},
+};

@@ -1,9 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCallTaskId } from '../../shared/hooks';
+import { callTaskDetail } from '../../shared/output';
 
-import { callTaskLocator } from '../../shared/descriptions';
-
-const showOnlyForCallTaskGet = { resource: ['callTask'], operation: ['get'] };
-
-export const callTaskGetDescription: INodeProperties[] = [
-	callTaskLocator(showOnlyForCallTaskGet, '/api/v1/callTask'),
-];
+// Only the shared Call Task, whose checked id goes into the path.
+export const callTaskGet: Operation = {
+	resource: 'callTask',
+	shared: ['callTask'],
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a call task',
+		description: 'Get a call task with its counts',
+		routing: {
+			request: { method: 'GET', url: '/api/v1/callTask/{callTaskId}.json' },
+			send: { preSend: [sendCallTaskId] },
+			output: { postReceive: [outputItems({ format: callTaskDetail })] },
+		},
+	},
+};

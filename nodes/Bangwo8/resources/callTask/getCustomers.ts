@@ -1,10 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/operations';
+import { outputItems, sendCallTaskId } from '../../shared/hooks';
+import { customerRow } from '../../shared/output';
+import { followNextPage } from '../../shared/pagination';
 
-import { callTaskLocator, returnAllAndLimit } from '../../shared/descriptions';
-
-const showOnlyForCallTaskGetCustomers = { resource: ['callTask'], operation: ['getCustomers'] };
-
-export const callTaskGetCustomersDescription: INodeProperties[] = [
-	callTaskLocator(showOnlyForCallTaskGetCustomers, '/api/v1/callTask/userList'),
-	...returnAllAndLimit(showOnlyForCallTaskGetCustomers),
-];
+// The shared Call Task (its checked id goes into the path) and Return All / Limit.
+export const callTaskGetCustomers: Operation = {
+	resource: 'callTask',
+	shared: ['callTask', 'paging'],
+	option: {
+		name: 'Get Customers',
+		value: 'getCustomers',
+		action: 'Get the customers of a call task',
+		description: 'Get the customers of a call task and their progress',
+		routing: {
+			request: { method: 'GET', url: '/api/v1/callTask/userList/{callTaskId}.json' },
+			send: { paginate: true, preSend: [sendCallTaskId] },
+			operations: { pagination: followNextPage },
+			output: { postReceive: [outputItems({ entries: 'callTask', format: customerRow })] },
+		},
+	},
+};

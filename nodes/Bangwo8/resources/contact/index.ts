@@ -1,30 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/operations';
+import { contactGetAll } from './getAll';
 
-import { checkResponse, listItems } from '../../shared/hooks';
-import { contactGetManyDescription } from './getAll';
-
-const showOnlyForContacts = { resource: ['contact'] };
-
-export const contactDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForContacts },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many contacts',
-				description: 'List contacts (联系人), the customers of a call task',
-				routing: {
-					request: { method: 'GET', url: '/api/v1/users.json' },
-					output: { postReceive: [checkResponse, listItems('users')] },
-				},
-			},
-		],
-		default: 'getAll',
-	},
-	...contactGetManyDescription,
-];
+export const contact: Resource = {
+	name: 'Contact',
+	value: 'contact',
+	defaultOperation: contactGetAll,
+	operations: [contactGetAll],
+};
