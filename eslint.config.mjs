@@ -1,6 +1,8 @@
 // The rules n8n's verification scanner applies to community packages:
 // eslint-plugin-n8n-nodes-base (community, nodes, credentials) and
 // @n8n/eslint-plugin-community-nodes (recommended). No inline disables anywhere.
+// Layout is prettier's job (.prettierrc; `npm run lint` also runs `prettier --check .`): none of
+// these rules is stylistic, so eslint-config-prettier is not needed.
 import tsParser from '@typescript-eslint/parser';
 import jsoncParser from 'jsonc-eslint-parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';

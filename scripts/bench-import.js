@@ -100,7 +100,7 @@ async function executeOnce(sandbox, runtime, env, workflowId, taskId, key) {
 // ── real n8n ─────────────────────────────────────────────────────────────────────────────────
 async function benchN8n(sandbox) {
 	const { freePort, n8nEnv, importJson, forCustomExtensions } = require('./lib/n8n');
-	const { buildWorkflow, CREDENTIALS } = require('../e2e/lib/workflow');
+	const { buildWorkflow, CREDENTIALS } = require('./lib/workflow');
 	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('../test/sandbox/byrobot');
 
 	const runtime = await ensureRuntime('n8n2', { log: (line) => log(`== ${line}`) });

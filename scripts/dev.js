@@ -29,7 +29,7 @@ const path = require('path');
 const { ROOT, ensureRuntime, run } = require('./lib/runtime');
 const { freePort, n8nEnv, importJson, forCustomExtensions, startServer, RestClient, PACKAGE_NAME } = require('./lib/n8n');
 const { startSandboxes, describe, DEFAULT_PORTS, portFromEnv } = require('../test/sandbox/serve');
-const { CREDENTIALS } = require('../e2e/lib/workflow');
+const { CREDENTIALS } = require('./lib/workflow');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);

@@ -4,7 +4,7 @@
 // without Continue On Fail. Seeded call tasks get ids from 49242970 upwards.
 const assert = require('assert/strict');
 
-const { buildWorkflow } = require('../lib/workflow');
+const { buildWorkflow } = require('../../scripts/lib/workflow');
 
 const byId = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 const bangwo8 = (name, parameters, extra = {}) => ({
@@ -127,7 +127,7 @@ module.exports = () => [
 			assert.equal(items.length, 3);
 			assert.equal(String(items[0].callTaskId), '49242970');
 			assert.match(String(items[1].error), /Bangwo8: .*\(HTTP 404/);
-			assert.match(String(items[2].error), /Item 2, field "Call Task": "abc" is not a call task ID/);
+			assert.match(String(items[2].error), /Item 2: "Call Task" — "abc" is not a call task ID/);
 			assert.equal(sandbox.requests.filter((r) => r.path.includes('abc')).length, 0, 'nothing was sent for the bad id');
 			assert.equal(run.items('After').length, 3, 'the workflow went on');
 		},

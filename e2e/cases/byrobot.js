@@ -5,7 +5,7 @@
 // blacklist groups from 301, blacklist entries from 7001.
 const assert = require('assert/strict');
 
-const { buildWorkflow } = require('../lib/workflow');
+const { buildWorkflow } = require('../../scripts/lib/workflow');
 
 const company = { __rl: true, mode: 'id', value: '1001' };
 const byId = (value) => ({ __rl: true, mode: 'id', value: String(value) });

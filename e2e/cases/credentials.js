@@ -5,7 +5,7 @@
 const assert = require('assert/strict');
 
 const { SANDBOX_AGENT } = require('../../test/sandbox/bangwo8');
-const { CREDENTIALS } = require('../lib/workflow');
+const { CREDENTIALS } = require('../../scripts/lib/workflow');
 
 /** The instance owner of the e2e instance (set up through the REST API). */
 const OWNER = Object.freeze({

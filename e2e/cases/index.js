@@ -3,7 +3,7 @@
 // and the per-node cases. A case is
 //   { name, workflow, setup?(ctx), check(execution, ctx), expectFailure?, autoDial? }
 // where ctx holds the in-process sandboxes ({ byrobot, bangwo8 }) and `execution` is an
-// Execution (e2e/lib/workflow.js) over n8n's JSON. Before each case both sandboxes are reset
+// Execution (scripts/lib/workflow.js) over n8n's JSON. Before each case both sandboxes are reset
 // to their seed data; `autoDial` turns BYRobot's instant dialing on for that case.
 const CASE_FILES = ['./examples', './byrobot', './bangwo8'];
 

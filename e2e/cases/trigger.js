@@ -2,7 +2,7 @@
 // The Byrobot Trigger in a running n8n: the workflow is activated through the REST API and
 // BYRobot's callbacks are POSTed to its production webhook the way the vendor sends them
 // (test/sandbox/byrobot-callbacks.js). `n8n execute` cannot start a webhook trigger, so this
-// runs in the `n8n start` phase of scripts/e2e.js.
+// runs in the `n8n start` phase of e2e/run.js.
 const assert = require('assert/strict');
 const path = require('path');
 

@@ -19,7 +19,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
 
-const { ROOT, ensureRuntime, run } = require('./lib/runtime');
+const { ROOT, ensureRuntime, run } = require('../scripts/lib/runtime');
 const {
 	freePort,
 	n8nEnv,
@@ -30,12 +30,12 @@ const {
 	startServer,
 	RestClient,
 	tail,
-} = require('./lib/n8n');
+} = require('../scripts/lib/n8n');
 const { startSandboxes } = require('../test/sandbox/serve');
-const { CREDENTIALS, Execution } = require('../e2e/lib/workflow');
-const { loadCases } = require('../e2e/cases');
-const { credentialTests, OWNER } = require('../e2e/cases/credentials');
-const triggerCase = require('../e2e/cases/trigger');
+const { CREDENTIALS, Execution } = require('../scripts/lib/workflow');
+const { loadCases } = require('./cases');
+const { credentialTests, OWNER } = require('./cases/credentials');
+const triggerCase = require('./cases/trigger');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);

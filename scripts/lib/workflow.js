@@ -1,6 +1,7 @@
 'use strict';
-// Builds n8n workflow JSON for the end-to-end cases, and reads n8n's execution JSON back.
-const { PACKAGE_NAME } = require('../../scripts/lib/n8n');
+// Builds n8n workflow JSON (the e2e cases, bench-import) and reads n8n's execution JSON back;
+// CREDENTIALS are the fixed credentials the e2e and dev instances import.
+const { PACKAGE_NAME } = require('./n8n');
 
 /** The credentials the e2e and dev instances import (ids are fixed so workflows can name them). */
 const CREDENTIALS = Object.freeze({
