@@ -16,9 +16,8 @@ export function bangwo8BaseUrl(credentials: ICredentialDataDecryptedObject): str
 }
 
 /**
- * The Bangwo8 node names the public host as a plain string (n8n would evaluate an expression
- * there twice for every input item); the credential's Base URL takes its place here. Requests
- * with a full URL of their own (HTTP Request node, the dropdowns) are left alone.
+ * The credential's Base URL in place of the node's plain default host (docs/design.md#base-url).
+ * Requests with a full URL of their own (HTTP Request node, the dropdowns) are left alone.
  */
 export function useCredentialBaseUrl(
 	credentials: ICredentialDataDecryptedObject,

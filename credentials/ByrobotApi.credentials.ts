@@ -67,9 +67,8 @@ export class ByrobotApi implements ICredentialType {
 	];
 
 	// A fresh datetime per request: the server rejects one more than 3 minutes off (code 408).
-	// The Byrobot node's requestDefaults name the public host as a plain string (n8n would
-	// evaluate an expression there twice for every input item); a private deployment's Base URL
-	// replaces it here. Requests with a full URL of their own (HTTP Request node) are left alone.
+	// A private deployment's Base URL replaces the node's plain default host here
+	// (docs/design.md#base-url); requests with a full URL of their own are left alone.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

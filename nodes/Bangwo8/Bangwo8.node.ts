@@ -68,8 +68,7 @@ export class Bangwo8 implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		// The base URL is a plain string: n8n evaluates an expression here twice for every input
-		// item before any request; the credentials' authenticate() put their Base URL in its place.
+		// A plain base URL the credentials replace (docs/design.md#base-url).
 		requestDefaults: {
 			baseURL: DEFAULT_BASE_URL,
 			headers: {

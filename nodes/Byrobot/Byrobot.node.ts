@@ -40,11 +40,8 @@ export class Byrobot implements INodeType {
 		inputs: MAIN_INPUT,
 		outputs: MAIN_OUTPUT,
 		credentials: [{ name: 'byrobotApi', required: true }],
-		// Every status reaches the shared answer check (byrobotOutput), which turns envelope
-		// codes, HTTP errors and non-JSON bodies into errors with a hint. The base URL is a plain
-		// string: n8n evaluates an expression here twice for every input item before any request
-		// (measured: most of a 50,000-row import); the credential's authenticate() puts a private
-		// deployment's Base URL in its place.
+		// Every status reaches the one answer check (outputItems); the base URL is a plain string
+		// the credential replaces (docs/design.md#answer-check, #base-url).
 		requestDefaults: {
 			baseURL: DEFAULT_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -33,8 +33,7 @@ export async function rememberRequest(
 
 /**
  * preSend of Get, Delete and Get Customers: the picked Call Task's id, checked and trimmed, in
- * place of `{callTaskId}` in the path (a hook rather than an expression in the URL: n8n
- * evaluates routing expressions for every input item).
+ * place of `{callTaskId}` in the path (a hook, not an expression: docs/design.md).
  */
 export async function sendCallTaskId(
 	this: IExecuteSingleFunctions,

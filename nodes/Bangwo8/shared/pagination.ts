@@ -31,8 +31,7 @@ export function pageNumberOf(nextPage: string, currentPage: number): number | un
 /**
  * routing.operations.pagination of every list: page 1, then the page `next_page` names, until
  * `next_page` is null or empty, a page comes back empty, or Limit items are there. Reads Return
- * All and Limit itself, so neither field needs routing (an expression there would be evaluated
- * for every input item).
+ * All and Limit itself, so neither field needs routing.
  */
 export async function followNextPage(
 	this: IExecutePaginationFunctions,

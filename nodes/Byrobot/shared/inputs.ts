@@ -29,8 +29,7 @@ export function toId(context: IExecuteSingleFunctions, value: unknown, field: st
 
 /**
  * preSend: the qs/body property (put there by a field's own routing) holds an ID; sends it as a
- * number, or stops naming the field. A hook rather than `={{ Number($value) }}`: n8n evaluates
- * routing expressions for every input item, which costs time on big inputs.
+ * number, or stops naming the field (a hook, not an expression: docs/design.md).
  */
 export function requireId(where: 'qs' | 'body', property: string, field: string) {
 	return async function (
