@@ -4,9 +4,9 @@ import {
 	isDate,
 	isTime,
 	normalizePhone,
-} from '../../nodes/Byrobot/shared/validation';
-import { parseDuration, parseProperties } from '../../nodes/Byrobot/shared/format';
-import { buildCustomer } from '../../nodes/Byrobot/resources/task/importCustomers';
+} from '../../nodes/Byrobot/shared/values';
+import { parseDuration, parseProperties } from '../../nodes/Byrobot/shared/output';
+import { buildCustomer } from '../../nodes/Byrobot/resources/task/customerRows';
 
 describe('normalizePhone', () => {
 	it.each([

@@ -5,7 +5,7 @@ import { WebhookTestServer } from '../harness/webhook';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ByrobotTrigger } from '../../nodes/ByrobotTrigger/ByrobotTrigger.node';
+import { ByrobotTrigger } from '../../nodes/Byrobot/ByrobotTrigger.node';
 import {
 	CALLBACK_IP,
 	MAX_ATTEMPTS,
@@ -124,7 +124,10 @@ describe('events', () => {
 	});
 
 	it('Task Status Changed starts the workflow', async () => {
-		const answer = await postOnce(server.productionUrl, taskStatusChanged({ callJobId: 535, status: 4 }));
+		const answer = await postOnce(
+			server.productionUrl,
+			taskStatusChanged({ callJobId: 535, status: 4 }),
+		);
 		expect(answer.body).toBe('success');
 		expect(server.runs).toHaveLength(1);
 		expect(lastItem()).toMatchObject({
@@ -139,7 +142,10 @@ describe('events', () => {
 	});
 
 	it('Inbound Call Finished starts the workflow', async () => {
-		const answer = await postOnce(server.productionUrl, inboundCallFinished({ inboundInstanceId: 1091 }));
+		const answer = await postOnce(
+			server.productionUrl,
+			inboundCallFinished({ inboundInstanceId: 1091 }),
+		);
 		expect(answer.body).toBe('success');
 		expect(server.runs).toHaveLength(1);
 		expect(lastItem()).toMatchObject({
@@ -291,7 +297,9 @@ describe('token', () => {
 	});
 
 	it('is checked before the body: a wrong token with garbage is 403, not 400', async () => {
-		const answer = await postOnce(`${server.productionUrl}?token=no`, 'garbage', { contentType: 'text' });
+		const answer = await postOnce(`${server.productionUrl}?token=no`, 'garbage', {
+			contentType: 'text',
+		});
 		expect(answer.status).toBe(403);
 	});
 
@@ -358,7 +366,9 @@ describe('IP allow-list', () => {
 
 	it('is checked before the token and the body', async () => {
 		configure({ token: 't', options: { allowedIps: CALLBACK_IP } });
-		const answer = await postOnce(`${server.productionUrl}?token=t`, 'garbage', { contentType: 'text' });
+		const answer = await postOnce(`${server.productionUrl}?token=t`, 'garbage', {
+			contentType: 'text',
+		});
 		expect(answer.status).toBe(403);
 		expect(answer.body).toMatch(/IP/);
 	});
@@ -378,7 +388,9 @@ describe('IP allow-list', () => {
 
 	it('works together with the token', async () => {
 		configure({ token: 't', options: { allowedIps: '127.0.0.1' } });
-		expect((await postOnce(`${server.productionUrl}?token=t`, callFinished())).body).toBe('success');
+		expect((await postOnce(`${server.productionUrl}?token=t`, callFinished())).body).toBe(
+			'success',
+		);
 		expect((await postOnce(`${server.productionUrl}?token=x`, callFinished())).status).toBe(403);
 		expect(server.runs).toHaveLength(1);
 	});
@@ -424,9 +436,18 @@ describe('retried duplicates', () => {
 	it('a hand-edited intention level is not a duplicate of the call result', async () => {
 		configure({ options: { duplicateWindowMinutes: 60 } });
 		await postOnce(server.productionUrl, callFinished({ callInstanceId: 2016 }));
-		await postOnce(server.productionUrl, intentionChanged({ callInstanceId: 2016, resultValue: 'B' }));
-		await postOnce(server.productionUrl, intentionChanged({ callInstanceId: 2016, resultValue: 'B' }));
-		await postOnce(server.productionUrl, intentionChanged({ callInstanceId: 2016, resultValue: 'A' }));
+		await postOnce(
+			server.productionUrl,
+			intentionChanged({ callInstanceId: 2016, resultValue: 'B' }),
+		);
+		await postOnce(
+			server.productionUrl,
+			intentionChanged({ callInstanceId: 2016, resultValue: 'B' }),
+		);
+		await postOnce(
+			server.productionUrl,
+			intentionChanged({ callInstanceId: 2016, resultValue: 'A' }),
+		);
 		expect(server.runs).toHaveLength(3);
 	});
 

@@ -2,15 +2,16 @@
 import {
 	allowListEntryProblem,
 	ipAllowed,
-	MAX_REMEMBERED,
 	normalizeIp,
 	parseAllowList,
-	readJsonBody,
-	seenRecently,
-	toDuration,
 	tokenMatches,
+} from '../../nodes/Byrobot/trigger/access';
+import {
+	MAX_REMEMBERED,
+	seenRecently,
 	type DuplicateState,
-} from '../../nodes/ByrobotTrigger/callback';
+} from '../../nodes/Byrobot/trigger/deduplication';
+import { readJsonBody, toDuration } from '../../nodes/Byrobot/trigger/payload';
 
 describe('seenRecently', () => {
 	it('remembers a key for the window only', () => {
@@ -56,7 +57,11 @@ describe('tokenMatches', () => {
 
 describe('IP allow-list', () => {
 	it('splits on commas, spaces and new lines', () => {
-		expect(parseAllowList(' 120.55.46.3,10.0.0.0/8\n::1 ;')).toEqual(['120.55.46.3', '10.0.0.0/8', '::1']);
+		expect(parseAllowList(' 120.55.46.3,10.0.0.0/8\n::1 ;')).toEqual([
+			'120.55.46.3',
+			'10.0.0.0/8',
+			'::1',
+		]);
 		expect(parseAllowList('')).toEqual([]);
 	});
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { TASK_STATUS_LABELS } from '../shared/output';
+import { TASK_STATUS_LABELS } from '../shared/labels';
 import { companyIdFor } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 

@@ -1,7 +1,7 @@
 // Dropdowns fed by the API for the chosen company.
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { PHONE_TYPE_LABELS } from '../shared/output';
+import { PHONE_TYPE_LABELS } from '../shared/labels';
 import { companyIdFor, currentValue } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 

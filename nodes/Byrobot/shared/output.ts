@@ -2,41 +2,7 @@
 // "27秒" becomes 27, and the `properties` JSON string becomes an object.
 import type { IDataObject } from 'n8n-workflow';
 
-export const TASK_STATUS_LABELS: Record<number, string> = {
-	0: 'Not Started',
-	1: 'Running',
-	2: 'Finished',
-	3: 'Runnable',
-	4: 'Paused by User',
-	5: 'Paused by System',
-	6: 'Stopped',
-	7: 'Queued',
-	8: 'AI Expired',
-	9: 'Line in Arrears',
-	10: 'SMS in Arrears',
-};
-
-export const FINISH_STATUS_LABELS: Record<number, string> = {
-	0: 'Answered',
-	1: 'Rejected',
-	2: 'Unreachable',
-	3: 'Caller Line Unavailable',
-	4: 'Vacant Number',
-	5: 'Powered Off',
-	6: 'Busy',
-	7: 'Suspended',
-	8: 'No Answer',
-	9: 'Caller in Arrears',
-	10: 'Call Loss',
-	11: 'Blacklisted',
-	22: 'Dead Zone',
-};
-
-export const PHONE_TYPE_LABELS: Record<number, string> = {
-	0: 'Mobile (SIM)',
-	1: 'Landline',
-	2: 'No Caller',
-};
+import { FINISH_STATUS_LABELS, PHONE_TYPE_LABELS, TASK_STATUS_LABELS } from './labels';
 
 function labelOf(labels: Record<number, string>, code: unknown): string | undefined {
 	if (code === null || code === undefined || code === '') return undefined;

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TASK_STATUS_LABELS } from '../../shared/output';
+import { TASK_STATUS_LABELS } from '../../shared/labels';
 import { outputItems, sendCompanyId } from '../../shared/hooks';
 import { requireDate } from '../../shared/inputs';
 import { formatTask } from '../../shared/output';

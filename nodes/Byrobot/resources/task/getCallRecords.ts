@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/descriptions';
-import { FINISH_STATUS_LABELS } from '../../shared/output';
+import { FINISH_STATUS_LABELS } from '../../shared/labels';
 import { outputItems, sendTaskId, simplified } from '../../shared/hooks';
 import { formatCallRecord, simplifyCallRecord } from '../../shared/output';
 import { paginateByPageNumber } from '../../shared/pagination';

@@ -1,13 +1,11 @@
-// What BYRobot's callbacks look like and how the trigger turns them into items.
-// Source: docs/api/byrobot.md#callbacks (envelopes, fields, acknowledgement), #enums and #quirks.
-import { createHash, timingSafeEqual } from 'crypto';
+// The callback envelope BYRobot POSTs (docs/api/byrobot.md#callback-envelopes): reading the
+// body however n8n delivered it, checking its shape, and turning it into the workflow item.
+// Codes keep their value with a label beside them, as the Byrobot node's output does.
 import type { IDataObject } from 'n8n-workflow';
 
-// One set of enum labels for the node and the trigger.
-import { FINISH_STATUS_LABELS, TASK_STATUS_LABELS } from '../Byrobot/shared/output';
+import { CALL_STATUS_LABELS, FINISH_STATUS_LABELS, TASK_STATUS_LABELS } from '../shared/labels';
 
-export { FINISH_STATUS_LABELS, TASK_STATUS_LABELS };
-
+/** `data.dataType` of the callbacks the trigger knows (docs/api/byrobot.md#callback-envelopes). */
 export const CALL_FINISHED = 'CALL_INSTANCE_RESULT';
 export const TASK_STATUS_CHANGED = 'JOB_INFO_RESULT';
 export const INBOUND_CALL_FINISHED = 'INBOUND_CALL_INSTANCE_RESULT';
@@ -18,14 +16,7 @@ export const EVENT_LABELS: Record<string, string> = {
 	[INBOUND_CALL_FINISHED]: 'Inbound Call Finished',
 };
 
-/** Call instance status (sceneInstance `status` of a call result): 0 not started, 1 in progress, 2 finished. */
-export const CALL_STATUS_LABELS: Record<number, string> = {
-	0: 'Not Started',
-	1: 'In Progress',
-	2: 'Finished',
-};
-
-/** The documented callback envelope: {code, data: {dataType, data}, resultMsg}. */
+/** The documented envelope: {code, data: {dataType, data}, resultMsg}. */
 export interface CallbackEnvelope {
 	code: number | string;
 	resultMsg?: unknown;
@@ -41,7 +32,7 @@ export interface CallbackRequest {
 	query?: Record<string, unknown>;
 }
 
-function isObject(value: unknown): value is IDataObject {
+export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -57,7 +48,8 @@ function textOf(value: unknown): string | undefined {
 
 /**
  * The body as JSON, however n8n delivered it: already parsed (application/json), a string
- * (text/plain in n8n 1.x/2.x), or only in req.rawBody (content types n8n leaves unparsed).
+ * (text/plain, as private deployments send it; docs/api/byrobot.md#callback-delivery), or only in
+ * req.rawBody (content types n8n leaves unparsed).
  * Returns undefined when there is no body; throws when the text is not JSON.
  */
 export function readJsonBody(req: CallbackRequest): unknown {
@@ -83,7 +75,7 @@ export function envelopeProblem(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** "27秒", "27", 27 → 27; anything without a number → null. */
+/** "27秒", "27", 27 → 27; anything without a number → null (docs/api/byrobot.md#quirks). */
 export function toDuration(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value !== 'string') return null;
@@ -122,7 +114,8 @@ export function toDialogue(phoneLog: unknown): IDataObject[] {
 	return Array.isArray(list) ? list.filter(isObject) : [];
 }
 
-function toList(value: unknown): IDataObject[] {
+/** A list of objects that may also arrive as a JSON string (taskResult does). */
+export function toList(value: unknown): IDataObject[] {
 	const { parsed } = parseJsonString(value);
 	return Array.isArray(parsed) ? parsed.filter(isObject) : [];
 }
@@ -143,13 +136,18 @@ function resultsByName(taskResult: IDataObject[]): IDataObject {
 	return results;
 }
 
-function callItem(dataType: string, data: IDataObject): IDataObject {
+/**
+ * An outbound call result (docs/api/byrobot.md#call-result-fields) or an inbound call
+ * (docs/api/byrobot.md#inbound-call-fields, whose id is inboundInstanceId).
+ */
+function formatCallResult(dataType: string, data: IDataObject): IDataObject {
 	const taskResult = toList(data.taskResult);
 	const scene = isObject(data.sceneInstance) ? data.sceneInstance : undefined;
 	const phoneLog = parseJsonString(data.phoneLog).parsed;
 	const item: IDataObject = { event: dataType, eventLabel: EVENT_LABELS[dataType] };
 	if (!scene) {
-		// The "intention level changed by hand" callback: CALL_INSTANCE_RESULT with only taskResult.
+		// The "intention level changed by hand" callback: CALL_INSTANCE_RESULT with only taskResult
+		// (docs/api/byrobot.md#manual-intention-change).
 		const first = taskResult[0];
 		item.callInstanceId = (first?.sceneInstanceId ?? null) as IDataObject[string];
 		item.companyId = (first?.companyId ?? null) as IDataObject[string];
@@ -162,8 +160,9 @@ function callItem(dataType: string, data: IDataObject): IDataObject {
 	const status = toCode(scene.status);
 	const finishStatus = toCode(scene.finishStatus);
 	const { properties, raw } = toProperties(scene.properties);
+	const callInstanceId = scene.callInstanceId ?? scene.inboundInstanceId ?? null;
 	Object.assign(item, scene, {
-		callInstanceId: (scene.callInstanceId ?? scene.inboundInstanceId ?? null) as IDataObject[string],
+		callInstanceId: callInstanceId as IDataObject[string],
 		status,
 		statusLabel: label(CALL_STATUS_LABELS, status),
 		finishStatus,
@@ -182,7 +181,8 @@ function callItem(dataType: string, data: IDataObject): IDataObject {
 	return item;
 }
 
-function taskItem(dataType: string, data: IDataObject): IDataObject {
+/** A task status change (docs/api/byrobot.md#task-status-fields). */
+function formatTaskStatus(dataType: string, data: IDataObject): IDataObject {
 	const status = toCode(data.status);
 	return {
 		event: dataType,
@@ -195,140 +195,8 @@ function taskItem(dataType: string, data: IDataObject): IDataObject {
 }
 
 /** The workflow item for one accepted callback. */
-export function toItem(envelope: CallbackEnvelope): IDataObject {
+export function formatCallback(envelope: CallbackEnvelope): IDataObject {
 	const { dataType, data } = envelope.data;
-	if (dataType === TASK_STATUS_CHANGED) return taskItem(dataType, data);
-	return callItem(dataType, data);
-}
-
-/**
- * What makes two callbacks the same delivery: the event, the call instance or task, and what
- * changed (a task's status; a hand-edited intention's results). Undefined when there is no id.
- */
-export function duplicateKey(envelope: CallbackEnvelope): string | undefined {
-	const { dataType, data } = envelope.data;
-	if (dataType === TASK_STATUS_CHANGED) {
-		if (data.callJobId === undefined || data.callJobId === null) return undefined;
-		return `${dataType}:${String(data.callJobId)}:${String(data.status)}`;
-	}
-	const scene = isObject(data.sceneInstance) ? data.sceneInstance : undefined;
-	if (scene) {
-		const id = scene.callInstanceId ?? scene.inboundInstanceId;
-		return id === undefined || id === null ? undefined : `${dataType}:${String(id)}`;
-	}
-	const taskResult = toList(data.taskResult);
-	const id = taskResult[0]?.sceneInstanceId;
-	if (id === undefined || id === null) return undefined;
-	const digest = createHash('sha256').update(JSON.stringify(taskResult)).digest('hex').slice(0, 16);
-	return `${dataType}:${String(id)}:intention:${digest}`;
-}
-
-export interface DuplicateState {
-	seen?: Record<string, number>;
-}
-
-/** At most this many keys are remembered; the oldest go first. */
-export const MAX_REMEMBERED = 2000;
-
-/**
- * Records `key` at `now` and says whether it was already seen within `windowMs`.
- * Forgets expired keys and keeps at most MAX_REMEMBERED.
- */
-export function seenRecently(
-	state: DuplicateState,
-	key: string,
-	now: number,
-	windowMs: number,
-): boolean {
-	const seen: Record<string, number> = { ...(state.seen ?? {}) };
-	for (const [k, at] of Object.entries(seen)) {
-		if (typeof at !== 'number' || now - at >= windowMs || at > now + windowMs) delete seen[k];
-	}
-	const duplicate = seen[key] !== undefined;
-	if (!duplicate) {
-		seen[key] = now;
-		const keys = Object.keys(seen);
-		if (keys.length > MAX_REMEMBERED) {
-			keys
-				.sort((a, b) => seen[a] - seen[b])
-				.slice(0, keys.length - MAX_REMEMBERED)
-				.forEach((k) => delete seen[k]);
-		}
-	}
-	state.seen = seen;
-	return duplicate;
-}
-
-/** Constant-time comparison of a received token with the configured one. */
-export function tokenMatches(received: unknown, expected: string): boolean {
-	if (typeof received !== 'string') return false;
-	const a = createHash('sha256').update(received, 'utf8').digest();
-	const b = createHash('sha256').update(expected, 'utf8').digest();
-	return timingSafeEqual(a, b);
-}
-
-function ipv4ToNumber(ip: string): number | undefined {
-	const parts = ip.split('.');
-	if (parts.length !== 4) return undefined;
-	let value = 0;
-	for (const part of parts) {
-		if (!/^\d{1,3}$/.test(part)) return undefined;
-		const n = Number(part);
-		if (n > 255) return undefined;
-		value = value * 256 + n;
-	}
-	return value;
-}
-
-/** "::ffff:1.2.3.4" → "1.2.3.4"; IPv6 lower-cased; surrounding brackets dropped. */
-export function normalizeIp(ip: string): string {
-	let value = ip.trim().toLowerCase().replace(/^\[|\]$/g, '');
-	if (value.startsWith('::ffff:') && ipv4ToNumber(value.slice(7)) !== undefined) {
-		value = value.slice(7);
-	}
-	return value;
-}
-
-/** Splits the allow-list field (commas, spaces or new lines) into entries. */
-export function parseAllowList(value: string): string[] {
-	return value
-		.split(/[\s,;]+/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
-}
-
-/** Why an allow-list entry cannot be used (undefined when it is fine). */
-export function allowListEntryProblem(entry: string): string | undefined {
-	const [address, bits, extra] = entry.split('/');
-	if (extra !== undefined) return `"${entry}" is not an IP address or IPv4 range`;
-	const normalized = normalizeIp(address);
-	if (ipv4ToNumber(normalized) !== undefined) {
-		if (bits === undefined) return undefined;
-		return /^\d{1,2}$/.test(bits) && Number(bits) <= 32
-			? undefined
-			: `"${entry}" has an invalid prefix length`;
-	}
-	if (bits === undefined && /^[0-9a-f:]+$/.test(normalized) && normalized.includes(':')) {
-		return undefined;
-	}
-	return `"${entry}" is not an IP address or IPv4 range (e.g. 120.55.46.3 or 120.55.46.0/24)`;
-}
-
-/** Whether the client IP matches an entry: exact address or IPv4 CIDR range. */
-export function ipAllowed(clientIp: string | undefined, allowList: string[]): boolean {
-	if (!clientIp) return false;
-	const ip = normalizeIp(clientIp);
-	const ipNumber = ipv4ToNumber(ip);
-	return allowList.some((entry) => {
-		const [address, bits] = entry.split('/');
-		const base = normalizeIp(address);
-		if (bits === undefined) return base === ip;
-		const baseNumber = ipv4ToNumber(base);
-		const prefix = Number(bits);
-		if (ipNumber === undefined || baseNumber === undefined || !(prefix >= 0 && prefix <= 32)) {
-			return false;
-		}
-		const size = 2 ** (32 - prefix);
-		return Math.floor(ipNumber / size) === Math.floor(baseNumber / size);
-	});
+	if (dataType === TASK_STATUS_CHANGED) return formatTaskStatus(dataType, data);
+	return formatCallResult(dataType, data);
 }

@@ -1,3 +1,6 @@
+// The Byrobot Trigger lives beside the Byrobot node (as n8n's Microsoft SharePoint trigger does)
+// and shares its label tables; what BYRobot's callbacks are: docs/api/byrobot.md#callbacks.
+// Its type name stays `byrobotTrigger`, so saved workflows keep working.
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -10,23 +13,18 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { allowListEntryProblem, ipAllowed, parseAllowList, tokenMatches } from './trigger/access';
+import { duplicateKey, seenRecently, type DuplicateState } from './trigger/deduplication';
 import {
-	allowListEntryProblem,
 	CALL_FINISHED,
 	envelopeProblem,
-	duplicateKey,
+	formatCallback,
 	INBOUND_CALL_FINISHED,
-	ipAllowed,
-	parseAllowList,
 	readJsonBody,
-	seenRecently,
 	TASK_STATUS_CHANGED,
-	toItem,
-	tokenMatches,
 	type CallbackEnvelope,
 	type CallbackRequest,
-	type DuplicateState,
-} from './callback';
+} from './trigger/payload';
 
 /** The parts of n8n's (express) response the trigger writes. */
 interface CallbackResponse {
@@ -38,7 +36,10 @@ interface CallbackResponse {
 // ('main') while the community rule forbids them in favour of NodeConnectionTypes.
 const OUTPUTS: NodeConnectionType[] = [NodeConnectionTypes.Main];
 
-/** BYRobot stops retrying only when the body is exactly this. */
+/**
+ * BYRobot stops retrying only when the body is exactly this
+ * (docs/api/byrobot.md#callback-acknowledgement).
+ */
 const ACKNOWLEDGEMENT = 'success';
 
 function answer(res: CallbackResponse, status: number, body: string): void {
@@ -141,7 +142,7 @@ export class ByrobotTrigger implements INodeType {
 						default: '',
 						placeholder: '120.55.46.3',
 						description:
-							'Comma-separated IP addresses or IPv4 ranges (CIDR) allowed to call this webhook; others get HTTP 403. BYRobot\'s public cloud sends callbacks from 120.55.46.3. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real client IP.',
+							"Comma-separated IP addresses or IPv4 ranges (CIDR) allowed to call this webhook; others get HTTP 403. BYRobot's public cloud sends callbacks from 120.55.46.3. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real client IP.",
 					},
 					{
 						displayName: 'Drop Duplicates Within (Minutes)',
@@ -230,7 +231,7 @@ export class ByrobotTrigger implements INodeType {
 		answer(res, 200, ACKNOWLEDGEMENT);
 		return {
 			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray([toItem(envelope)])],
+			workflowData: [this.helpers.returnJsonArray([formatCallback(envelope)])],
 		};
 	}
 }
