@@ -1,6 +1,7 @@
 // Agent: Get Many (supports.json) and Contact: Get Many (users.json), with both ways of authenticating.
 import { Bangwo8Sandbox } from '../sandbox/bangwo8';
 import { apiRequests, AUTH_CASES, run } from './helpers';
+import { SEED } from '../sandbox/bangwo8';
 
 describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) => {
 	const sandbox = new Bangwo8Sandbox();
@@ -19,7 +20,7 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 		expect(requests[0].path).toBe('/api/v1/supports.json');
 		expect(requests[0].query).toEqual({ page: '1', per_page: '100' });
 		expect(requests[0].headers.authorization).toBe(auth.expectedAuthorization(sandbox));
-		expect(out.map((i) => i.json.sId).sort()).toEqual(['345294', '567332', '655758', '700001', '700002']);
+		expect(out.map((i) => i.json.sId).sort()).toEqual([SEED.agent.agent.id, SEED.agent.admin.id, SEED.agent.zhang.id, SEED.agent.deleted.id, SEED.agent.recycled.id]);
 		expect(out[0].json).toEqual(sandbox.agents.find((a) => a.sId === out[0].json.sId));
 		expect(out.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
@@ -37,7 +38,7 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 			created_start: '2023-02-01',
 			created_order: 'asc',
 		});
-		expect(out.map((i) => i.json.sId)).toEqual(['345294', '655758']);
+		expect(out.map((i) => i.json.sId)).toEqual([SEED.agent.agent.id, SEED.agent.zhang.id]);
 	});
 
 	it('Contact: Get Many returns contacts from users.json', async () => {
@@ -49,8 +50,8 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 		expect(requests[0].query).toEqual({ page: '1', per_page: '3' });
 		expect(requests[0].headers.authorization).toBe(auth.expectedAuthorization(sandbox));
 		// Newest first by default.
-		expect(out.map((i) => i.json.cId)).toEqual(['400003', '400002', '400001']);
-		expect(out[0]).toEqual({ json: sandbox.contacts.find((c) => c.cId === '400003'), pairedItem: { item: 0 } });
+		expect(out.map((i) => i.json.cId)).toEqual([SEED.contact.deleted.id, SEED.contact.left.id, SEED.contact.zhou.id]);
+		expect(out[0]).toEqual({ json: sandbox.contacts.find((c) => c.cId === SEED.contact.deleted.id), pairedItem: { item: 0 } });
 	});
 
 	it('Contact: Get Many Return All with an updated range', async () => {
@@ -66,6 +67,6 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 			updated_start: '2023-06-02',
 			updated_end: '2023-06-04',
 		});
-		expect(out.map((i) => i.json.cId).sort()).toEqual(['264758', '378594', '9516936']);
+		expect(out.map((i) => i.json.cId).sort()).toEqual([SEED.contact.sun.id, SEED.contact.qian.id, SEED.contact.testCo1.id]);
 	});
 });

@@ -2,6 +2,7 @@
 // (method, path, query, body, Authorization) and the items the node outputs.
 import { Bangwo8Sandbox } from '../sandbox/bangwo8';
 import { apiRequests, AUTH_CASES, run } from './helpers';
+import { SEED } from '../sandbox/bangwo8';
 
 describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 	const sandbox = new Bangwo8Sandbox();
@@ -118,7 +119,7 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 	describe('Get', () => {
 		it('gets a call task by ID, with task_start for the detail example\'s "startime" and counts as numbers', async () => {
 			const [id] = sandbox.seedCallTasks(1);
-			sandbox.setProgress(id, '321456', '已完成');
+			sandbox.setProgress(id, SEED.contact.zhao.id, '已完成');
 			const out = await run(auth, baseUrl, {
 				resource: 'callTask',
 				operation: 'get',
@@ -137,7 +138,7 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 						task_start: '2024-01-01',
 						task_end: '2024-01-08',
 						complete: '逾期未完成',
-						task_service: '567332',
+						task_service: SEED.agent.admin.id,
 						phoneCount: 3,
 						completeCount: 1,
 						connectCount: 1,
@@ -186,9 +187,9 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 				taskName: ' 五月回访 ',
 				taskStart: '2024-05-20T00:00:00',
 				taskEnd: '2024-05-23 18:00',
-				agentIds: ['567332', '345294'],
+				agentIds: [SEED.agent.admin.id, SEED.agent.agent.id],
 				dataSource: '1',
-				contactIds: ['321456', '378594', '999999'],
+				contactIds: [SEED.contact.zhao.id, SEED.contact.qian.id, '999999'],
 			});
 			const requests = apiRequests(sandbox);
 			expect(requests).toHaveLength(1);
@@ -201,15 +202,15 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					task_name: '五月回访',
 					task_start: '2024-05-20',
 					task_end: '2024-05-23 18:00:00',
-					task_user: ['321456', '378594', '999999'],
-					task_service: ['567332', '345294'],
+					task_user: [SEED.contact.zhao.id, SEED.contact.qian.id, '999999'],
+					task_service: [SEED.agent.admin.id, SEED.agent.agent.id],
 					data_source: '1',
 				},
 			});
 			expect(out).toEqual([
 				{
 					json: {
-						callTaskId: '49242970',
+						callTaskId: SEED.callTask.firstId,
 						task_name: '五月回访',
 						task_start: '2024-05-20',
 						task_end: '2024-05-23 18:00:00',
@@ -220,14 +221,14 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 						successCount: 2,
 						failureCount: 1,
 						data: [
-							{ callTaskId: '49242970', task_user: ['321456'], task_service: '567332' },
-							{ callTaskId: '49242970', task_user: ['378594'], task_service: '345294' },
+							{ callTaskId: SEED.callTask.firstId, task_user: [SEED.contact.zhao.id], task_service: SEED.agent.admin.id },
+							{ callTaskId: SEED.callTask.firstId, task_user: [SEED.contact.qian.id], task_service: SEED.agent.agent.id },
 						],
 					},
 					pairedItem: { item: 0 },
 				},
 			]);
-			expect(sandbox.callTasks.get('49242970')?.customers.map((c) => c.userId)).toEqual(['321456', '378594']);
+			expect(sandbox.callTasks.get(SEED.callTask.firstId)?.customers.map((c) => c.userId)).toEqual([SEED.contact.zhao.id, SEED.contact.qian.id]);
 		});
 
 		it('takes company IDs for data_source "0", IDs as numbers or text from expressions, and ISO instants', async () => {
@@ -250,8 +251,8 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 							name: '公司回访',
 							// An instant is sent as wall time in the workflow time zone (n8n's default, America/New_York).
 							start: '2024-06-01T01:30:00.000Z',
-							agents: [655758],
-							companies: '5061778, 476207',
+							agents: [Number(SEED.agent.zhang.id)],
+							companies: `${SEED.company.testCo.id}, ${SEED.company.co2233.id}`,
 						},
 					],
 				},
@@ -261,8 +262,8 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					task_name: '公司回访',
 					task_start: '2024-05-31 21:30:00',
 					task_end: '2024-06-01 20:00:00',
-					task_user: ['5061778', '476207'],
-					task_service: [655758],
+					task_user: [SEED.company.testCo.id, SEED.company.co2233.id],
+					task_service: [Number(SEED.agent.zhang.id)],
 					data_source: '0',
 				},
 			});
@@ -302,8 +303,8 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 	describe('Get Customers', () => {
 		it('lists the customers with progress as a number and a label, keeping the raw value', async () => {
 			const [id] = sandbox.seedCallTasks(1);
-			sandbox.setProgress(id, '378594', '未接听');
-			sandbox.setProgress(id, '264758', 1);
+			sandbox.setProgress(id, SEED.contact.qian.id, '未接听');
+			sandbox.setProgress(id, SEED.contact.sun.id, 1);
 			const out = await run(auth, baseUrl, {
 				resource: 'callTask',
 				operation: 'getCustomers',
@@ -320,8 +321,8 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 				{
 					json: {
 						callTaskId: id,
-						cId: '321456',
-						uId: '5061778',
+						cId: SEED.contact.zhao.id,
+						uId: SEED.company.testCo.id,
 						userName: '赵先生',
 						companyName: '测试公司2',
 						phone: '13911110001',
@@ -332,11 +333,11 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					pairedItem: { item: 0 },
 				},
 				{
-					json: expect.objectContaining({ cId: '378594', progress: 0, progressLabel: 'Not Answered', progressRaw: '未接听' }),
+					json: expect.objectContaining({ cId: SEED.contact.qian.id, progress: 0, progressLabel: 'Not Answered', progressRaw: '未接听' }),
 					pairedItem: { item: 0 },
 				},
 				{
-					json: expect.objectContaining({ cId: '264758', progress: 1, progressLabel: 'Completed', progressRaw: 1 }),
+					json: expect.objectContaining({ cId: SEED.contact.sun.id, progress: 1, progressLabel: 'Completed', progressRaw: 1 }),
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -344,9 +345,9 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 
 		it('maps "-1", 0 and unknown progress values', async () => {
 			const [id] = sandbox.seedCallTasks(1);
-			sandbox.setProgress(id, '321456', '-1');
-			sandbox.setProgress(id, '378594', 0);
-			sandbox.setProgress(id, '264758', '外星状态');
+			sandbox.setProgress(id, SEED.contact.zhao.id, '-1');
+			sandbox.setProgress(id, SEED.contact.qian.id, 0);
+			sandbox.setProgress(id, SEED.contact.sun.id, '外星状态');
 			const out = await run(auth, baseUrl, {
 				resource: 'callTask',
 				operation: 'getCustomers',

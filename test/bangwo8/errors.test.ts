@@ -5,6 +5,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_AGENT } from '../sandbox/bangwo8';
 import { AUTH_CASES, run } from './helpers';
+import { SEED } from '../sandbox/bangwo8';
 
 const [BASIC, OAUTH2] = AUTH_CASES;
 
@@ -80,22 +81,23 @@ describe('Bangwo8 errors', () => {
 		});
 
 		it('a {Status, message} body with HTTP 200 on a list is an error', async () => {
-			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'envelope', code: 500, resultMsg: 'internal' } });
+			sandbox.answerNext('GET /api/v1/callTask.json', { body: { Status: '500', message: 'internal' } });
 			const error = await failure(run(BASIC, baseUrl, getMany));
 			expect(error.message).toBe('Bangwo8: internal (HTTP 500)');
 		});
 
 		it('an {errcode, errmsg} body with HTTP 200 is an error', async () => {
-			sandbox.fail({
-				path: '/api/v1/supports.json',
-				failure: { kind: 'http', status: 200, body: JSON.stringify({ errcode: '100047', errmsg: 'Invalid resource URI' }) },
-			});
+			sandbox.answerNext('GET /api/v1/supports.json', { body: { errcode: '100047', errmsg: 'Invalid resource URI' } });
 			const error = await failure(run(BASIC, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }));
 			expect(error.message).toBe('Bangwo8: Invalid resource URI (HTTP 400, errcode 100047)');
 		});
 
 		it.each(AUTH_CASES)('429 asks to wait and use Retry On Fail ($name)', async (auth) => {
-			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'http', status: 429 } });
+			sandbox.answerNext('GET /api/v1/callTask.json', {
+				status: 429,
+				headers: { 'Retry-After': '1' },
+				body: { errcode: '100429', errmsg: 'Too many requests' },
+			});
 			const error = await failure(run(auth, baseUrl, getMany));
 			expect(error.message).toBe('Bangwo8: Too many requests (HTTP 429, errcode 100429)');
 			expect(error.httpCode).toBe('429');
@@ -135,12 +137,12 @@ describe('Bangwo8 errors', () => {
 					taskName: 'x',
 					taskStart: '2024-05-20',
 					taskEnd: '2024-05-21',
-					agentIds: ['700001'],
+					agentIds: [SEED.agent.deleted.id],
 					dataSource: '1',
-					contactIds: ['321456'],
+					contactIds: [SEED.contact.zhao.id],
 				}),
 			);
-			expect(error.message).toBe('Bangwo8: task_service "700001" is not an active agent (HTTP 400, errcode 100010)');
+			expect(error.message).toBe(`Bangwo8: task_service "${SEED.agent.deleted.id}" is not an active agent (HTTP 400, errcode 100010)`);
 			expect(error.description).toMatch(/parameter/);
 		});
 	});
@@ -152,9 +154,9 @@ describe('Bangwo8 errors', () => {
 			taskName: '五月回访',
 			taskStart: '2024-05-20',
 			taskEnd: '2024-05-23',
-			agentIds: ['567332'],
+			agentIds: [SEED.agent.admin.id],
 			dataSource: '1',
-			contactIds: ['321456'],
+			contactIds: [SEED.contact.zhao.id],
 			...overrides,
 		});
 		it.each([
@@ -164,7 +166,7 @@ describe('Bangwo8 errors', () => {
 			['an empty Task End', create({ taskEnd: '' }), 'Item 0: "Task End" — the call task needs an end date'],
 			['an end before the start', create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }), 'Item 0: "Task End" — 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)'],
 			['no contacts', create({ contactIds: [] }), 'Item 0: "Contacts" — the call task needs at least one customer'],
-			['a contact that is not an id', create({ contactIds: '={{ ["321456", "abc"] }}' }), 'Item 0: "Contacts" — not IDs: abc'],
+			['a contact that is not an id', create({ contactIds: `={{ ["${SEED.contact.zhao.id}", "abc"] }}` }), 'Item 0: "Contacts" — not IDs: abc'],
 			['no agents', create({ agentIds: [] }), 'Item 0: "Agents" — the call task needs at least one agent'],
 			['a bad data source', create({ dataSource: '={{ "2" }}' }), 'Item 0: "Data Source" — "2" is neither "0" (Company) nor "1" (Contact)'],
 			['a call task id that is not a number', { resource: 'callTask', operation: 'get', callTaskId: rl('12a') }, 'Item 0: "Call Task" — "12a" is not a call task ID'],
@@ -222,9 +224,9 @@ describe('Bangwo8 errors', () => {
 						taskName: 't',
 						taskStart: '2024-05-20',
 						taskEnd: '={{ $json.end }}',
-						agentIds: ['567332'],
+						agentIds: [SEED.agent.admin.id],
 						dataSource: '1',
-						contactIds: ['321456'],
+						contactIds: [SEED.contact.zhao.id],
 					},
 					[{ end: '2024-05-21' }, { end: '2024-05-01' }],
 					'Item 1: "Task End" — 2024-05-01 is before "Task Start" (2024-05-20)',
@@ -276,7 +278,7 @@ describe('Bangwo8 errors', () => {
 			sandbox.seedCallTasks(1);
 			const error = await failure(
 				run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') }, {
-					items: [{ id: '49242970' }, { id: '5' }],
+					items: [{ id: SEED.callTask.firstId }, { id: '5' }],
 				}),
 			);
 			expect(error.message).toBe('Bangwo8: callTaskId 5 does not exist (HTTP 404, errcode 100044)');

@@ -3,6 +3,7 @@
 // run with ignoreHttpStatusErrors.
 import { Bangwo8Sandbox, SANDBOX_OAUTH } from '../sandbox/bangwo8';
 import { apiRequests, AUTH_CASES, CLIENT_HEADER, helperWith, run, tokenRequests } from './helpers';
+import { SEED } from '../sandbox/bangwo8';
 
 const OAUTH2 = AUTH_CASES[1];
 
@@ -54,7 +55,7 @@ describe('Bangwo8 node with OAuth2', () => {
 		sandbox.clearRequests();
 
 		const out = await run(OAUTH2, baseUrl, { resource: 'callTask', operation: 'getAll', returnAll: true }, { credentialsHelper: helper });
-		expect(out.map((i) => i.json.callTaskId)).toEqual(['49242971', '49242970']);
+		expect(out.map((i) => i.json.callTaskId)).toEqual([String(Number(SEED.callTask.firstId) + 1), SEED.callTask.firstId]);
 		const newToken = helper.store.bangwo8OAuth2Api.accessToken;
 		expect(newToken).not.toBe(oldToken);
 		expect(sandbox.issuedTokens).toBe(2);
@@ -84,13 +85,13 @@ describe('Bangwo8 node with OAuth2', () => {
 				taskName: 'renewed',
 				taskStart: '2024-05-20',
 				taskEnd: '2024-05-21',
-				agentIds: ['567332'],
+				agentIds: [SEED.agent.admin.id],
 				dataSource: '1',
-				contactIds: ['321456'],
+				contactIds: [SEED.contact.zhao.id],
 			},
 			{ credentialsHelper: helper },
 		);
-		expect(out[0].json).toMatchObject({ callTaskId: '49242970', legalCount: 1 });
+		expect(out[0].json).toMatchObject({ callTaskId: SEED.callTask.firstId, legalCount: 1 });
 		expect(sandbox.callTasks.size).toBe(1);
 		const posts = sandbox.requestsTo('/api/v1/callTask.json', 'POST');
 		expect(posts).toHaveLength(3);

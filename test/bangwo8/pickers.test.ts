@@ -3,6 +3,7 @@
 import { listSearch, loadOptions } from '../harness';
 import { Bangwo8Sandbox } from '../sandbox/bangwo8';
 import { apiRequests, AUTH_CASES, helperWith, node } from './helpers';
+import { SEED } from '../sandbox/bangwo8';
 
 describe.each(AUTH_CASES)('pickers with $name authentication', (auth) => {
 	const sandbox = new Bangwo8Sandbox();
@@ -26,9 +27,9 @@ describe.each(AUTH_CASES)('pickers with $name authentication', (auth) => {
 	it('getAgents lists the active agents (task_service ids)', async () => {
 		const result = await loadOptions(options(), 'getAgents');
 		expect(result).toEqual([
-			{ name: '张客服 (8003)', value: '655758', description: 'zhang@sandbox.bangwo8.com · 13800138003' },
-			{ name: '李客服 (8002)', value: '345294', description: 'agent@sandbox.bangwo8.com · 13800138002' },
-			{ name: '王客服 (8001)', value: '567332', description: 'admin@sandbox.bangwo8.com · 13800138001' },
+			{ name: '张客服 (8003)', value: SEED.agent.zhang.id, description: 'zhang@sandbox.bangwo8.com · 13800138003' },
+			{ name: '李客服 (8002)', value: SEED.agent.agent.id, description: 'agent@sandbox.bangwo8.com · 13800138002' },
+			{ name: '王客服 (8001)', value: SEED.agent.admin.id, description: 'admin@sandbox.bangwo8.com · 13800138001' },
 		].sort((a, b) => a.name.localeCompare(b.name)));
 		const requests = apiRequests(sandbox);
 		expect(requests).toHaveLength(1);
@@ -39,15 +40,15 @@ describe.each(AUTH_CASES)('pickers with $name authentication', (auth) => {
 
 	it('getContacts lists the active contacts (task_user ids for data source Contact)', async () => {
 		const result = await loadOptions(options(), 'getContacts');
-		expect(result.map((o) => o.value).sort()).toEqual(['264758', '321456', '378594', '400001', '9516345', '9516936']);
-		expect(result).toContainEqual({ name: '赵先生 (13911110001)', value: '321456', description: 'Company 5061778' });
+		expect(result.map((o) => o.value).sort()).toEqual([SEED.contact.sun.id, SEED.contact.zhao.id, SEED.contact.qian.id, SEED.contact.zhou.id, SEED.contact.testCo2.id, SEED.contact.testCo1.id]);
+		expect(result).toContainEqual({ name: '赵先生 (13911110001)', value: SEED.contact.zhao.id, description: `Company ${SEED.company.testCo.id}` });
 		expect(apiRequests(sandbox).map((r) => r.path)).toEqual(['/api/v1/users.json']);
 	});
 
 	it('getCompanies lists the companies the contacts belong to (task_user ids for data source Company)', async () => {
 		const result = await loadOptions(options(), 'getCompanies');
-		expect(result.map((o) => o.value).sort()).toEqual(['476207', '500001', '5061778']);
-		expect(result).toContainEqual({ name: 'Company 500001 (周先生)', value: '500001' });
+		expect(result.map((o) => o.value).sort()).toEqual([SEED.company.co2233.id, SEED.company.sandboxTech.id, SEED.company.testCo.id]);
+		expect(result).toContainEqual({ name: `Company ${SEED.company.sandboxTech.id} (周先生)`, value: SEED.company.sandboxTech.id });
 	});
 
 	it('the lists page through next_page', async () => {

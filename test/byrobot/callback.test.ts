@@ -1,4 +1,5 @@
 import { expectedFailure, expectOnlyRequest, rl, runner, useSandbox } from './helpers';
+import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
 const { run } = runner(baseUrl);
@@ -10,7 +11,7 @@ describe('Callback → Get Undelivered', () => {
 		const out = await run({
 			resource: 'callback',
 			operation: 'getUndelivered',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			dataType: 0,
 			startDate: '2024-05-01',
 			endDate: '2024-05-31',
@@ -21,7 +22,7 @@ describe('Callback → Get Undelivered', () => {
 			method: 'GET',
 			path: '/openapi/v1/callBack/queryUnCallBack',
 			query: {
-				companyId: '1001',
+				companyId: String(SEED.company.demo.id),
 				dataType: '0',
 				startDate: '2024-05-01',
 				endDate: '2024-05-31',
@@ -50,7 +51,7 @@ describe('Callback → Get Undelivered', () => {
 		const error = await run({
 			resource: 'callback',
 			operation: 'getUndelivered',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			startDate,
 			endDate: '2024-05-31',
 		}).then(expectedFailure, (e: unknown) => e as Error);

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { SANDBOX_APP_SECRET, rl, runner, useSandbox } from './helpers';
+import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
 const { run } = runner(baseUrl);
@@ -29,7 +30,7 @@ describe('the shared answer check', () => {
 		[500, /Try again later/],
 	])('envelope code %s with HTTP 200 → NodeApiError with resultMsg, code and hint', async (code, hint) => {
 		const resultMsg = code === 412 ? 'vendor says: companyId is wrong' : `vendor says ${code}`;
-		sandbox.fail({ path: 'company/getCompanys', failure: { kind: 'envelope', code, resultMsg } });
+		sandbox.answerNext('GET /openapi/v1/company/getCompanys', { body: { code, data: null, resultMsg } });
 		const error = await failure();
 		expect(error.message).toBe(`BYRobot error ${code}: ${resultMsg}`);
 		expect(error.description).toMatch(hint);
@@ -38,8 +39,9 @@ describe('the shared answer check', () => {
 	});
 
 	it('an envelope error carried by an HTTP 4xx is still read from the body', async () => {
-		sandbox.fail({
-			failure: { kind: 'http', status: 400, body: JSON.stringify({ code: 412, resultMsg: '参数错误: companyId', data: null }) },
+		sandbox.answerNext('GET /openapi/v1/company/getCompanys', {
+			status: 400,
+			body: { code: 412, resultMsg: '参数错误: companyId', data: null },
 		});
 		const error = await failure();
 		expect(error.message).toBe('BYRobot error 412: 参数错误: companyId');
@@ -74,7 +76,7 @@ describe('the shared answer check', () => {
 	});
 
 	it('malformed JSON → clear error', async () => {
-		sandbox.fail({ failure: { kind: 'malformed' } });
+		sandbox.answerNext('GET /openapi/v1/company/getCompanys', { body: '{"code": 200, "data": [{"companyId": 1' });
 		const error = await failure();
 		expect(error.message).toBe('BYRobot answered with a body that is not valid JSON');
 		expect(error.description).toMatch(/The answer began: "\{"code": 200/);
@@ -98,15 +100,15 @@ describe('the shared answer check', () => {
 	});
 
 	it('a company not bound to the AppKey → the real 403', async () => {
-		const error = await failure({ resource: 'company', operation: 'getCallerLines', company: rl(1003, 'id') });
+		const error = await failure({ resource: 'company', operation: 'getCallerLines', company: rl(SEED.company.unbound.id, 'id') });
 		expect(error.message).toMatch(/^BYRobot error 403/);
 		expect(error.description).toMatch(/not bound to this AppKey/);
 	});
 
 	it('Continue On Fail: a failing item becomes an error item, the others succeed and stay linked', async () => {
-		const [first, second] = sandbox.seedTasks(1001, 2);
+		const [first, second] = sandbox.seedTasks(SEED.company.demo.id, 2);
 		const out = await run(
-			{ resource: 'task', operation: 'get', company: rl(1001), task: rl('={{ $json.id }}', 'id') },
+			{ resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl('={{ $json.id }}', 'id') },
 			{ items: [{ id: first }, { id: 999999 }, { id: second }], continueOnFail: true },
 		);
 		expect(out).toHaveLength(3);
@@ -120,38 +122,38 @@ describe('the shared answer check', () => {
 
 // Every operation, with valid parameters, passes the shared check and honours Continue On Fail.
 const everyOperation: Array<[string, INodeParameters]> = [
-	['task create', { resource: 'task', operation: 'create', company: rl(1001), taskName: 't', callerLines: [11], robot: 21 }],
-	['task update', { resource: 'task', operation: 'update', company: rl(1001), task: rl(5001) }],
-	['task delete', { resource: 'task', operation: 'delete', company: rl(1001), task: rl(5001) }],
-	['task start', { resource: 'task', operation: 'start', company: rl(1001), task: rl(5001) }],
-	['task pause', { resource: 'task', operation: 'pause', company: rl(1001), task: rl(5001) }],
-	['task stop', { resource: 'task', operation: 'stop', company: rl(1001), task: rl(5001) }],
-	['task get', { resource: 'task', operation: 'get', company: rl(1001), task: rl(5001) }],
-	['task getAll', { resource: 'task', operation: 'getAll', company: rl(1001) }],
-	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(5001), phoneField: '={{ "13800138000" }}', nameField: '' }],
-	['task getCallRecords', { resource: 'task', operation: 'getCallRecords', company: rl(1001), task: rl(5001) }],
-	['task getUncalledCustomers', { resource: 'task', operation: 'getUncalledCustomers', company: rl(1001), task: rl(5001) }],
+	['task create', { resource: 'task', operation: 'create', company: rl(SEED.company.demo.id), taskName: 't', callerLines: [SEED.phone.mobile.id], robot: SEED.robot.loan.id }],
+	['task update', { resource: 'task', operation: 'update', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task delete', { resource: 'task', operation: 'delete', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task start', { resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task pause', { resource: 'task', operation: 'pause', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task stop', { resource: 'task', operation: 'stop', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task get', { resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task getAll', { resource: 'task', operation: 'getAll', company: rl(SEED.company.demo.id) }],
+	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(SEED.company.demo.id), task: rl(5001), phoneField: '={{ "13800138000" }}', nameField: '' }],
+	['task getCallRecords', { resource: 'task', operation: 'getCallRecords', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	['task getUncalledCustomers', { resource: 'task', operation: 'getUncalledCustomers', company: rl(SEED.company.demo.id), task: rl(5001) }],
 	['task getCallDetail', { resource: 'task', operation: 'getCallDetail', callInstanceId: '800001' }],
 	['company getAll', { resource: 'company', operation: 'getAll' }],
-	['company getCallerLines', { resource: 'company', operation: 'getCallerLines', company: rl(1001) }],
-	['company getRobots', { resource: 'company', operation: 'getRobots', company: rl(1001) }],
-	['company getSeatStatistics', { resource: 'company', operation: 'getSeatStatistics', company: rl(1001) }],
-	['company getSmsTemplates', { resource: 'company', operation: 'getSmsTemplates', company: rl(1001) }],
-	['company getScriptVariables', { resource: 'company', operation: 'getScriptVariables', company: rl(1001), sceneDefId: 31 }],
-	['blacklist add', { resource: 'blacklist', operation: 'add', company: rl(1001), mobile: '13800138000' }],
-	['blacklist addMany', { resource: 'blacklist', operation: 'addMany', company: rl(1001), blacklistGroup: -1, entries: { entry: [{ mobile: '13800138000', name: 'x' }] } }],
-	['blacklist delete', { resource: 'blacklist', operation: 'delete', company: rl(1001), blacklistGroup: -1, mobile: '13800138000' }],
-	['blacklist getAll', { resource: 'blacklist', operation: 'getAll', company: rl(1001), blacklistGroup: -1 }],
-	['blacklistGroup getAll', { resource: 'blacklistGroup', operation: 'getAll', company: rl(1001) }],
-	['blacklistGroup create', { resource: 'blacklistGroup', operation: 'create', company: rl(1001), name: 'g' }],
-	['blacklistGroup update', { resource: 'blacklistGroup', operation: 'update', company: rl(1001), blacklistGroup: 301, name: 'g' }],
-	['blacklistGroup delete', { resource: 'blacklistGroup', operation: 'delete', company: rl(1001), blacklistGroup: 301 }],
-	['callback getUndelivered', { resource: 'callback', operation: 'getUndelivered', company: rl(1001), startDate: '2024-05-01', endDate: '2024-05-02' }],
+	['company getCallerLines', { resource: 'company', operation: 'getCallerLines', company: rl(SEED.company.demo.id) }],
+	['company getRobots', { resource: 'company', operation: 'getRobots', company: rl(SEED.company.demo.id) }],
+	['company getSeatStatistics', { resource: 'company', operation: 'getSeatStatistics', company: rl(SEED.company.demo.id) }],
+	['company getSmsTemplates', { resource: 'company', operation: 'getSmsTemplates', company: rl(SEED.company.demo.id) }],
+	['company getScriptVariables', { resource: 'company', operation: 'getScriptVariables', company: rl(SEED.company.demo.id), sceneDefId: SEED.robot.loan.sceneDefId }],
+	['blacklist add', { resource: 'blacklist', operation: 'add', company: rl(SEED.company.demo.id), mobile: '13800138000' }],
+	['blacklist addMany', { resource: 'blacklist', operation: 'addMany', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id, entries: { entry: [{ mobile: '13800138000', name: 'x' }] } }],
+	['blacklist delete', { resource: 'blacklist', operation: 'delete', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id, mobile: '13800138000' }],
+	['blacklist getAll', { resource: 'blacklist', operation: 'getAll', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id }],
+	['blacklistGroup getAll', { resource: 'blacklistGroup', operation: 'getAll', company: rl(SEED.company.demo.id) }],
+	['blacklistGroup create', { resource: 'blacklistGroup', operation: 'create', company: rl(SEED.company.demo.id), name: 'g' }],
+	['blacklistGroup update', { resource: 'blacklistGroup', operation: 'update', company: rl(SEED.company.demo.id), blacklistGroup: 301, name: 'g' }],
+	['blacklistGroup delete', { resource: 'blacklistGroup', operation: 'delete', company: rl(SEED.company.demo.id), blacklistGroup: 301 }],
+	['callback getUndelivered', { resource: 'callback', operation: 'getUndelivered', company: rl(SEED.company.demo.id), startDate: '2024-05-01', endDate: '2024-05-02' }],
 ];
 
 describe.each(everyOperation)('%s', (_name, parameters) => {
 	it('turns an envelope error into a NodeApiError, or an error item with Continue On Fail', async () => {
-		sandbox.fail({ failure: { kind: 'envelope', code: 500, resultMsg: '系统繁忙' }, times: Infinity });
+		sandbox.answerNext('*', { body: { code: 500, data: null, resultMsg: '系统繁忙' } }, { times: Infinity });
 		const error = await failure(parameters);
 		expect(error.message).toBe('BYRobot error 500: 系统繁忙');
 		expect(sandbox.requests.length).toBeGreaterThan(0);
@@ -166,8 +168,8 @@ describe.each(everyOperation)('%s', (_name, parameters) => {
 describe('IDs from pickers and expressions', () => {
 	it.each([
 		['an empty Company', { resource: 'task', operation: 'getAll', company: rl('') }, 'Item 0: "Company" — is empty'],
-		['a Task that is not a number', { resource: 'task', operation: 'start', company: rl(1001), task: rl('={{ "abc" }}', 'id') }, 'Item 0: "Task" — "abc" is not an ID'],
-		['an empty Blacklist Group', { resource: 'blacklist', operation: 'getAll', company: rl(1001), blacklistGroup: '' }, 'Item 0: "Blacklist Group" — is empty'],
+		['a Task that is not a number', { resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl('={{ "abc" }}', 'id') }, 'Item 0: "Task" — "abc" is not an ID'],
+		['an empty Blacklist Group', { resource: 'blacklist', operation: 'getAll', company: rl(SEED.company.demo.id), blacklistGroup: '' }, 'Item 0: "Blacklist Group" — is empty'],
 	])('stops before any request on %s, naming the field', async (_label, parameters, message) => {
 		const error = await failure(parameters as INodeParameters);
 		expect(error.message).toContain(message);
@@ -175,12 +177,12 @@ describe('IDs from pickers and expressions', () => {
 	});
 
 	it('sends picker IDs as JSON numbers in a body, and -1 for the default blacklist group in a query', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
-		await run({ resource: 'task', operation: 'start', company: rl(1001), task: rl(String(taskId), 'id') });
-		await run({ resource: 'blacklist', operation: 'getAll', company: rl('1001', 'id'), blacklistGroup: '-1' });
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
+		await run({ resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl(String(taskId), 'id') });
+		await run({ resource: 'blacklist', operation: 'getAll', company: rl(String(SEED.company.demo.id), 'id'), blacklistGroup: String(SEED.blacklistGroup.default.id) });
 		expect(sandbox.requests[0].body).toEqual({ taskId });
 		expect(typeof (sandbox.requests[0].body as { taskId: unknown }).taskId).toBe('number');
-		expect(sandbox.requests[1].url).toContain('blacklistInfoGroupId=-1');
-		expect(sandbox.requests[1].query).toMatchObject({ companyId: '1001', blacklistInfoGroupId: '-1' });
+		expect(sandbox.requests[1].url).toContain(`blacklistInfoGroupId=${SEED.blacklistGroup.default.id}`);
+		expect(sandbox.requests[1].query).toMatchObject({ companyId: String(SEED.company.demo.id), blacklistInfoGroupId: String(SEED.blacklistGroup.default.id) });
 	});
 });

@@ -3,6 +3,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { expectedFailure, expectSigned, rl, runner, useSandbox } from './helpers';
+import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
 const { run } = runner(baseUrl);
@@ -15,7 +16,7 @@ const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `客户
 const params = (taskId: number, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'task',
 	operation: 'importCustomers',
-	company: rl(1001),
+	company: rl(SEED.company.demo.id),
 	task: rl(taskId),
 	...extra,
 });
@@ -25,13 +26,13 @@ const customerLists = () =>
 
 describe('Task → Import Customers, batch mode', () => {
 	it('sends 25,001 rows as 3 requests of 10,000, 10,000 and 5,001, one output item per request', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(params(taskId), { items: rows(25001) });
 		expect(sandbox.requests).toHaveLength(3);
 		expect(customerLists().map((list) => list.length)).toEqual([10000, 10000, 5001]);
 		sandbox.requests.forEach((r) => {
 			expect(`${r.method} ${r.path}`).toBe(`POST ${PATH}`);
-			expect(r.body).toMatchObject({ companyId: 1001, taskId });
+			expect(r.body).toMatchObject({ companyId: SEED.company.demo.id, taskId });
 			expectSigned(r);
 		});
 		expect(customerLists()[2][5000]).toEqual({ name: '客户25000', phone: phoneOf(25000) });
@@ -47,7 +48,7 @@ describe('Task → Import Customers, batch mode', () => {
 	}, 600000);
 
 	it('honours a lower batch size and sends variables, explicit (an expression per row) and from the other fields', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			params(taskId, {
 				variables: { variable: [{ name: '金额', field: '={{ $json.amount * 2 }}' }] },
@@ -67,7 +68,7 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 
 	it('skips invalid rows (bad phone, empty name) and lists them in the output of the request that covers them', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const items = rows(5);
 		items[1].phone = '12345';
 		items[3].name = '';
@@ -87,7 +88,7 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 
 	it('with every row invalid sends nothing and outputs one item listing them', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(params(taskId), { items: [{ name: 'a', phone: '1' }] });
 		expect(sandbox.requests).toHaveLength(0);
 		expect(out).toEqual([
@@ -96,7 +97,7 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 
 	it('with On Invalid Row = Stop, sends nothing and names the first invalid row', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const items = rows(4);
 		items[2].phone = '999';
 		const error = await run(params(taskId, { importOptions: { onInvalidRow: 'stop' } }), { items }).then(
@@ -110,8 +111,9 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 
 	it('when request 2 of 3 fails, says rows 0–9,999 were imported and 10,000–24,999 were not, and that rerunning is safe', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
-		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
+		// The vendor answers request 2 with code 500; request 1 is imported.
+		sandbox.answerNext(`POST ${PATH}`, { body: { code: 500, data: null, resultMsg: '系统异常' } }, { skip: 1 });
 		const error = await run(params(taskId), { items: rows(25000) }).then(
 			expectedFailure,
 			(e: unknown) => e as Error & { description?: string },
@@ -126,7 +128,7 @@ describe('Task → Import Customers, batch mode', () => {
 	}, 600000);
 
 	it('after a failed request, running the same rows again adds only the missing ones', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const parameters = params(taskId, { importOptions: { batchSize: 2 } });
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
 		const error = await run(parameters, { items: rows(5) }).then(expectedFailure, (e: unknown) => e as Error);
@@ -138,7 +140,7 @@ describe('Task → Import Customers, batch mode', () => {
 	});
 
 	it('with Continue On Fail, outputs the requests that succeeded and an error item pairing the rows not imported', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
 		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), { items: rows(5), continueOnFail: true });
 		expect(out).toHaveLength(2);
@@ -151,7 +153,7 @@ describe('Task → Import Customers, batch mode', () => {
 
 describe('Task → Import Customers, mapping input fields', () => {
 	it('reads the fields named in Phone Field, Name Field and Variables: any column name, nested with a dot', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			params(taskId, {
 				phoneField: '联系.手机',
@@ -175,7 +177,7 @@ describe('Task → Import Customers, mapping input fields', () => {
 	});
 
 	it('takes an expression as the value itself, row by row', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(
 			params(taskId, { phoneField: '={{ $json.tel }}', nameField: '={{ $json.family + $json.given }}' }),
 			{ items: [{ tel: '13800000001', family: '王', given: '五' }, { tel: '13800000002', family: '赵', given: '六' }] },
@@ -189,14 +191,14 @@ describe('Task → Import Customers, mapping input fields', () => {
 	});
 
 	it('with Name Field cleared, sends no names and does not require them', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(params(taskId, { nameField: '' }), { items: [{ phone: '13800000001', name: '' }] });
 		expect(customerLists()).toEqual([[{ name: '', phone: '13800000001' }]]);
 		expect(out[0].json.rejectedRows).toEqual([]);
 	});
 
 	it('sends the other fields as variables, leaving out the mapped ones', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(
 			params(taskId, {
 				phoneField: '手机',
@@ -216,7 +218,7 @@ describe('Task → Import Customers, mapping input fields', () => {
 		['nameField', { nameField: '姓名' }, '"Name Field": no input item has a field "姓名"'],
 		['a variable', { variables: { variable: [{ name: '贷款金额', field: 'amount' }] } }, '"Variables → Field": no input item has a field "amount"'],
 	])('stops before any request when %s names a field no item has, and lists the fields there are', async (_label, extra, message) => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(params(taskId, extra), { items: rows(3) }).then(
 			expectedFailure,
 			(e: unknown) => e as Error & { description?: string },
@@ -228,14 +230,14 @@ describe('Task → Import Customers, mapping input fields', () => {
 	});
 
 	it('stops before any request when Phone Field is empty', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(params(taskId, { phoneField: ' ' }), { items: rows(2) }).then(expectedFailure, (e: unknown) => e as Error);
 		expect(error.message).toContain('Item 0: "Phone Field" — is empty');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('lists a row that lacks the phone field as invalid when other rows have it', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(params(taskId), { items: [{ name: '甲', phone: '13800000001' }, { name: '乙' }] });
 		expect(customerLists()).toEqual([[{ name: '甲', phone: '13800000001' }]]);
 		expect(out[0].json.rejectedRows).toEqual([
@@ -246,7 +248,7 @@ describe('Task → Import Customers, mapping input fields', () => {
 
 describe('Task → Import Customers, mapping edge cases', () => {
 	it('reads a dragged nested path with quoted keys, a top-level name with a dot, and a typed variable name', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(
 			params(taskId, {
 				phoneField: "['联系']['手机']",
@@ -263,7 +265,7 @@ describe('Task → Import Customers, mapping edge cases', () => {
 		['a variable without a name', { name: '', field: 'crmId' }, 'variable 1 has no name'],
 		['a variable without a field', { name: '贷款金额', field: '' }, '"贷款金额" has no Field'],
 	])('stops before any request on %s', async (_label, variable, message) => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(params(taskId, { variables: { variable: [variable] } }), { items: rows(2) }).then(
 			expectedFailure,
 			(e: unknown) => e as Error,
@@ -273,7 +275,7 @@ describe('Task → Import Customers, mapping edge cases', () => {
 	});
 
 	it('stops before any request when a Task expression gives another task for a later item', async () => {
-		const [first, second] = sandbox.seedTasks(1001, 2);
+		const [first, second] = sandbox.seedTasks(SEED.company.demo.id, 2);
 		const items = [...rows(3).map((row) => ({ ...row, taskId: first })), { ...rows(4)[3], taskId: second }];
 		const error = await run(params(first, { task: rl('={{ $json.taskId }}', 'id') }), { items }).then(
 			expectedFailure,
@@ -285,21 +287,21 @@ describe('Task → Import Customers, mapping edge cases', () => {
 	});
 
 	it('accepts a Task expression that gives the same task for every item', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(params(taskId, { task: rl('={{ $json.taskId }}', 'id') }), { items: rows(3).map((row) => ({ ...row, taskId })) });
 		expect(customerLists().map((list) => list.length)).toEqual([3]);
-		expect(sandbox.requests[0].body).toMatchObject({ companyId: 1001, taskId });
+		expect(sandbox.requests[0].body).toMatchObject({ companyId: SEED.company.demo.id, taskId });
 	});
 });
 
 describe('Task → Import Customers, one request per item', () => {
 	it('sends each item’s customer list on its own, split at the batch size', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			{
 				resource: 'task',
 				operation: 'importCustomers',
-				company: rl(1001),
+				company: rl(SEED.company.demo.id),
 				task: rl(taskId),
 				importMode: 'perItem',
 				importOptions: { batchSize: 2 },
@@ -336,7 +338,7 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 		params(taskId, { importMode: 'perItem', customers: '={{ $json.data }}', phoneField: '手机', nameField: '姓名', ...extra });
 
 	it('reads each entry through Phone Field, Name Field and Variables (an item made by the Aggregate node)', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			listParams(taskId, {
 				variables: { variable: [{ name: '贷款金额', field: '金额' }] },
@@ -354,13 +356,13 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 	});
 
 	it('takes an expression in Phone Field as the field name, as n8n field-name parameters do', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(listParams(taskId, { phoneField: '={{ "手" + "机" }}' }), { items: [aggregated] });
 		expect(customerLists()[0].map((c) => c.phone)).toEqual(['13800138000', '02188886666']);
 	});
 
 	it('takes a field dragged from the list in the input panel (data[0].手机) as the field of each entry', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(listParams(taskId, { phoneField: 'data[0].手机', nameField: 'data[0].姓名' }), { items: [aggregated] });
 		expect(customerLists()[0].map((c) => [c.name, c.phone])).toEqual([
 			['张三', '13800138000'],
@@ -369,7 +371,7 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 	});
 
 	it('stops when a Name Field expression gives no field name, instead of dropping the names', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(listParams(taskId, { nameField: '={{ $json.nothing }}' }), { items: [aggregated] }).then(
 			expectedFailure,
 			(e: unknown) => e as Error,
@@ -379,7 +381,7 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 	});
 
 	it('answers an empty list with one item of count 0, sending nothing', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(listParams(taskId), { items: [{ data: [] }, aggregated] });
 		expect(sandbox.requests).toHaveLength(1);
 		expect(out[0]).toEqual({ json: expect.objectContaining({ taskId, count: 0, firstRow: null }), pairedItem: { item: 0 } });
@@ -387,14 +389,14 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 	});
 
 	it('says what Customers gave when it is not a list', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(listParams(taskId), { items: [{ rows: [] }] }).then(expectedFailure, (e: unknown) => e as Error);
 		expect(error.message).toContain('"Customers" — gives nothing, not a list of customers');
 		expect(error.message).toContain('{{ $json.data }}');
 	});
 
 	it('stops before any request when no entry has the phone field, listing the fields there are', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const error = await run(listParams(taskId, { phoneField: 'mobile' }), { items: [aggregated] }).then(
 			expectedFailure,
 			(e: unknown) => e as Error & { description?: string },
@@ -407,9 +409,9 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 
 describe('Task → Import Customers, one request per item, splitting', () => {
 	it('splits a list longer than the batch size into several requests for that item', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
-			{ resource: 'task', operation: 'importCustomers', company: rl(1001), task: rl(taskId), importMode: 'perItem', importOptions: { batchSize: 2 } },
+			{ resource: 'task', operation: 'importCustomers', company: rl(SEED.company.demo.id), task: rl(taskId), importMode: 'perItem', importOptions: { batchSize: 2 } },
 			{ items: [{ customers: rows(5) }] },
 		);
 		expect(customerLists().map((list) => list.length)).toEqual([2, 2, 1]);

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { expectedFailure, expectOnlyRequest, expectSigned, jsonOf, pairedOf, rl, runner, useSandbox } from './helpers';
+import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
 const { run } = runner(baseUrl);
@@ -11,11 +12,11 @@ describe('Task → Create', () => {
 	const base = {
 		resource: 'task',
 		operation: 'create',
-		company: rl(1001),
+		company: rl(SEED.company.demo.id),
 		taskName: '回访任务',
 		taskType: 2,
-		callerLines: [11],
-		robot: 21,
+		callerLines: [SEED.phone.mobile.id],
+		robot: SEED.robot.loan.id,
 		concurrencyQuota: 2,
 	};
 
@@ -29,22 +30,22 @@ describe('Task → Create', () => {
 				breakStartTime: '12:00',
 				breakEndTime: '13:00',
 				smsType: true,
-				smsTemplateId: 51,
+				smsTemplateId: SEED.smsTemplate.approved.id,
 				remark: '来自 n8n',
 				openElasticity: true,
 			},
 		});
 		expect(sandbox.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
-			`GET ${V1}/company/getPhones?companyId=1001`,
+			`GET ${V1}/company/getPhones?companyId=${SEED.company.demo.id}`,
 			`POST ${V1}/task/createTask`,
 		]);
 		sandbox.requests.forEach(expectSigned);
 		expect(sandbox.requests[1].body).toEqual({
-			companyId: 1001,
+			companyId: SEED.company.demo.id,
 			taskName: '回访任务',
 			taskType: 2,
-			userPhoneIds: [11],
-			robotDefId: 21,
+			userPhoneIds: [SEED.phone.mobile.id],
+			robotDefId: SEED.robot.loan.id,
 			callType: 0,
 			concurrencyQuota: 2,
 			workingStartTime: '09:00',
@@ -52,14 +53,14 @@ describe('Task → Create', () => {
 			breakStartTime: '12:00',
 			breakEndTime: '13:00',
 			smsType: 1,
-			smsTemplateId: 51,
+			smsTemplateId: SEED.smsTemplate.approved.id,
 			remark: '来自 n8n',
 			openElasticity: true,
 			repeatCall: true,
 			repeatCallRule: [{ phoneStatus: 2, times: 2, interval: 10 }],
 		});
-		expect(out).toEqual([{ json: { taskId: 5001 }, pairedItem: { item: 0 } }]);
-		expect(sandbox.tasks.get(5001)).toMatchObject({ jobName: '回访任务', callType: 0, concurrencyQuota: 2 });
+		expect(out).toEqual([{ json: { taskId: SEED.firstId.task }, pairedItem: { item: 0 } }]);
+		expect(sandbox.tasks.get(SEED.firstId.task)).toMatchObject({ jobName: '回访任务', callType: 0, concurrencyQuota: 2 });
 	});
 
 	it('sends an explicit Call Type without looking the line up, and startDate for a scheduled task', async () => {
@@ -67,24 +68,24 @@ describe('Task → Create', () => {
 			...base,
 			taskType: 1,
 			startDate: '2030-01-15',
-			callerLines: [12],
+			callerLines: [SEED.phone.landline.id],
 			callType: 1,
 		});
 		expectOnlyRequest(sandbox, {
 			method: 'POST',
 			path: `${V1}/task/createTask`,
 			body: {
-				companyId: 1001,
+				companyId: SEED.company.demo.id,
 				taskName: '回访任务',
 				taskType: 1,
 				startDate: '2030-01-15',
-				userPhoneIds: [12],
-				robotDefId: 21,
+				userPhoneIds: [SEED.phone.landline.id],
+				robotDefId: SEED.robot.loan.id,
 				callType: 1,
 				concurrencyQuota: 2,
 			},
 		});
-		expect(jsonOf(out)).toEqual([{ taskId: 5001 }]);
+		expect(jsonOf(out)).toEqual([{ taskId: SEED.firstId.task }]);
 	});
 
 	it.each([
@@ -110,7 +111,7 @@ describe('Task → Create', () => {
 	});
 
 	it('refuses caller lines of different phone types when Call Type is left to the lines', async () => {
-		const error = await run({ ...base, callerLines: [11, 12] }).then(expectedFailure, (e: unknown) => e as Error);
+		const error = await run({ ...base, callerLines: [SEED.phone.mobile.id, SEED.phone.landline.id] }).then(expectedFailure, (e: unknown) => e as Error);
 		expect((error as Error).message).toContain('"Call Type"');
 		expect(sandbox.requestsTo('task/createTask')).toHaveLength(0);
 	});
@@ -118,23 +119,23 @@ describe('Task → Create', () => {
 
 describe('Task → Update', () => {
 	it('sends the changed fields with caller lines as the vendor’s int/comma form and callType from the line', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run({
 			resource: 'task',
 			operation: 'update',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			task: rl(taskId, 'id'),
-			updateFields: { taskName: '改名', callerLines: [12], concurrencyQuota: 3, breakStartTime: '12:00', breakEndTime: '13:00' },
+			updateFields: { taskName: '改名', callerLines: [SEED.phone.landline.id], concurrencyQuota: 3, breakStartTime: '12:00', breakEndTime: '13:00' },
 		});
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${V1}/company/getPhones`,
 			`POST ${V1}/task/update`,
 		]);
 		expect(sandbox.requests[1].body).toEqual({
-			companyId: 1001,
+			companyId: SEED.company.demo.id,
 			taskId,
 			taskName: '改名',
-			userPhoneIds: 12,
+			userPhoneIds: SEED.phone.landline.id,
 			callType: 1,
 			concurrencyQuota: 3,
 			breakStartTime: '12:00',
@@ -143,18 +144,18 @@ describe('Task → Update', () => {
 		expect(out).toEqual([
 			{ json: { taskId, success: true, message: '修改成功' }, pairedItem: { item: 0 } },
 		]);
-		expect(sandbox.tasks.get(taskId)).toMatchObject({ jobName: '改名', userPhoneIds: [12], callType: 1 });
+		expect(sandbox.tasks.get(taskId)).toMatchObject({ jobName: '改名', userPhoneIds: [SEED.phone.landline.id], callType: 1 });
 	});
 
 	it('sends only company and task when nothing else changes, and checks a given start date', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
-		await run({ resource: 'task', operation: 'update', company: rl(1001), task: rl(taskId), updateFields: {} });
-		expectOnlyRequest(sandbox, { method: 'POST', path: `${V1}/task/update`, body: { companyId: 1001, taskId } });
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
+		await run({ resource: 'task', operation: 'update', company: rl(SEED.company.demo.id), task: rl(taskId), updateFields: {} });
+		expectOnlyRequest(sandbox, { method: 'POST', path: `${V1}/task/update`, body: { companyId: SEED.company.demo.id, taskId } });
 		sandbox.clearRequests();
 		const error = await run({
 			resource: 'task',
 			operation: 'update',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			task: rl(taskId),
 			updateFields: { startDate: '2030-02-30' },
 		}).then(expectedFailure, (e: unknown) => e as Error);
@@ -170,8 +171,8 @@ describe.each([
 	['delete', 0, undefined, '删除成功'],
 ] as const)('Task → %s', (operation, from, to, message) => {
 	it(`POSTs { taskId } to task/${operation} and reports success`, async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1, { status: from });
-		const out = await run({ resource: 'task', operation, company: rl(1001), task: rl(taskId) });
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1, { status: from });
+		const out = await run({ resource: 'task', operation, company: rl(SEED.company.demo.id), task: rl(taskId) });
 		expectOnlyRequest(sandbox, { method: 'POST', path: `${V1}/task/${operation}`, body: { taskId } });
 		expect(out).toEqual([{ json: { taskId, success: true, message }, pairedItem: { item: 0 } }]);
 		if (to === undefined) expect(sandbox.tasks.has(taskId)).toBe(false);
@@ -181,12 +182,12 @@ describe.each([
 
 describe('Task → Get', () => {
 	it('GETs getTaskDetail with companyId and taskId and labels the status', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1, { status: 4 });
-		const out = await run({ resource: 'task', operation: 'get', company: rl(1001), task: rl(taskId, 'id') });
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1, { status: 4 });
+		const out = await run({ resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl(taskId, 'id') });
 		expectOnlyRequest(sandbox, {
 			method: 'GET',
 			path: `${V1}/task/getTaskDetail`,
-			query: { companyId: '1001', taskId: String(taskId) },
+			query: { companyId: String(SEED.company.demo.id), taskId: String(taskId) },
 		});
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toMatchObject({ callJobId: taskId, status: 4, statusLabel: 'Paused by User', robotDefName: '贷款回访机器人' });
@@ -196,12 +197,12 @@ describe('Task → Get', () => {
 
 describe('Task → Get Many', () => {
 	it('Return All over 250 tasks takes exactly 3 requests (pages of 100) and returns 250 distinct tasks', async () => {
-		sandbox.seedTasks(1001, 250);
-		const out = await run({ resource: 'task', operation: 'getAll', company: rl(1001), returnAll: true });
+		sandbox.seedTasks(SEED.company.demo.id, 250);
+		const out = await run({ resource: 'task', operation: 'getAll', company: rl(SEED.company.demo.id), returnAll: true });
 		expect(sandbox.requests.map((r) => r.query)).toEqual([
-			{ companyId: '1001', pageNum: '1', pageSize: '100' },
-			{ companyId: '1001', pageNum: '2', pageSize: '100' },
-			{ companyId: '1001', pageNum: '3', pageSize: '100' },
+			{ companyId: String(SEED.company.demo.id), pageNum: '1', pageSize: '100' },
+			{ companyId: String(SEED.company.demo.id), pageNum: '2', pageSize: '100' },
+			{ companyId: String(SEED.company.demo.id), pageNum: '3', pageSize: '100' },
 		]);
 		sandbox.requests.forEach((r) => {
 			expect(r.method).toBe('GET');
@@ -214,13 +215,13 @@ describe('Task → Get Many', () => {
 	});
 
 	it('asks for just the Limit and sends the filters', async () => {
-		sandbox.seedTasks(1001, 8, { status: 1 });
-		sandbox.seedTasks(1001, 2, { status: 0 });
+		sandbox.seedTasks(SEED.company.demo.id, 8, { status: 1 });
+		sandbox.seedTasks(SEED.company.demo.id, 2, { status: 0 });
 		const today = new Date(sandbox.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 		const out = await run({
 			resource: 'task',
 			operation: 'getAll',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			returnAll: false,
 			limit: 5,
 			filters: { taskName: '种子', status: 1, createDate: today },
@@ -228,7 +229,7 @@ describe('Task → Get Many', () => {
 		expectOnlyRequest(sandbox, {
 			method: 'GET',
 			path: `${V1}/task/getTasks`,
-			query: { companyId: '1001', taskName: '种子', status: '1', createDate: today, pageNum: '1', pageSize: '5' },
+			query: { companyId: String(SEED.company.demo.id), taskName: '种子', status: '1', createDate: today, pageNum: '1', pageSize: '5' },
 		});
 		expect(out).toHaveLength(5);
 		expect(out.every((item) => item.json.status === 1 && item.json.statusLabel === 'Running')).toBe(true);
@@ -238,7 +239,7 @@ describe('Task → Get Many', () => {
 		const error = await run({
 			resource: 'task',
 			operation: 'getAll',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			filters: { createDate: '2024/05/01' },
 		}).then(expectedFailure, (e: unknown) => e as Error);
 		expect((error as Error).message).toContain('Item 0: "Created On"');
@@ -248,12 +249,12 @@ describe('Task → Get Many', () => {
 
 describe('Task → Import Customers', () => {
 	it('POSTs all items in one request to the v2 path with phones normalised and variables as properties', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			{
 				resource: 'task',
 				operation: 'importCustomers',
-				company: rl(1001),
+				company: rl(SEED.company.demo.id),
 				task: rl(taskId),
 				variables: { variable: [{ name: '贷款金额', field: 'amount' }, { name: 'crmId', field: 'id' }] },
 			},
@@ -268,7 +269,7 @@ describe('Task → Import Customers', () => {
 			method: 'POST',
 			path: '/openapi/v2/task/importTaskCustomer',
 			body: {
-				companyId: 1001,
+				companyId: SEED.company.demo.id,
 				taskId,
 				customerInfoList: [
 					{ name: '张三', phone: '13800138000', properties: { 贷款金额: '5000', crmId: 'C1' } },
@@ -286,11 +287,11 @@ describe('Task → Import Customers', () => {
 	it.each(['12345', '2380013800', '138001380001', 'abc'])(
 		'with On Invalid Row = Stop, stops on the implausible phone %s, naming the item and the Phone field',
 		async (phone) => {
-			const [taskId] = sandbox.seedTasks(1001, 1);
+			const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 			const error = await run({
 				resource: 'task',
 				operation: 'importCustomers',
-				company: rl(1001),
+				company: rl(SEED.company.demo.id),
 				task: rl(taskId),
 				importOptions: { onInvalidRow: 'stop' },
 			}, { items: [{ name: '张三', phone }] }).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
@@ -302,12 +303,12 @@ describe('Task → Import Customers', () => {
 	);
 
 	it('by default skips a bad row, lists it, and imports the others', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
 			{
 				resource: 'task',
 				operation: 'importCustomers',
-				company: rl(1001),
+				company: rl(SEED.company.demo.id),
 				task: rl(taskId),
 				nameField: '',
 			},
@@ -325,12 +326,12 @@ describe('Task → Import Customers', () => {
 
 describe('Task → Get Call Records', () => {
 	it('pages POST queryDoneTaskPhones by 50 with callJobId and simplifies each call', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const calls = sandbox.seedCallRecords(taskId, 120);
 		const out = await run({
 			resource: 'task',
 			operation: 'getCallRecords',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			task: rl(taskId),
 			returnAll: true,
 		});
@@ -364,12 +365,12 @@ describe('Task → Get Call Records', () => {
 	});
 
 	it('sends the filters and, not simplified, keeps every field with properties parsed', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.seedCallRecords(taskId, 30);
 		const out = await run({
 			resource: 'task',
 			operation: 'getCallRecords',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			task: rl(taskId),
 			returnAll: false,
 			limit: 3,
@@ -403,7 +404,7 @@ describe('Task → Get Call Records', () => {
 
 describe('Task → Get Uncalled Customers', () => {
 	it('POSTs notDialedCustomerList with taskId and pages of 50', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.importCustomers(
 			taskId,
 			Array.from({ length: 60 }, (_, i) => ({ name: `客户${i}`, phone: `1370000${String(i).padStart(4, '0')}` })),
@@ -411,7 +412,7 @@ describe('Task → Get Uncalled Customers', () => {
 		const out = await run({
 			resource: 'task',
 			operation: 'getUncalledCustomers',
-			company: rl(1001),
+			company: rl(SEED.company.demo.id),
 			task: rl(taskId),
 			returnAll: true,
 		});
@@ -429,7 +430,7 @@ describe('Task → Get Uncalled Customers', () => {
 
 describe('Task → Get Call Detail', () => {
 	it('GETs phoneLogInfo and gives dialogue, recording URL and parsed properties', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const [call] = sandbox.seedCallRecords(taskId, 1);
 		const out = await run({
 			resource: 'task',
@@ -458,7 +459,7 @@ describe('Task → Get Call Detail', () => {
 	});
 
 	it('not simplified, keeps the full answer with sceneInstance.properties parsed', async () => {
-		const [taskId] = sandbox.seedTasks(1001, 1);
+		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const [call] = sandbox.seedCallRecords(taskId, 1);
 		const out = await run({
 			resource: 'task',

@@ -2,7 +2,7 @@
 // BYRobot's side of the callbacks: builds the documented callback bodies for each dataType and
 // POSTs them the way the vendor does (application/json on the public cloud, text/plain on private
 // deployments; retried while the answer is not exactly `success`).
-// Written from ../shared/api/byrobot.md (Callbacks) and the vendor's callback document,
+// Written from docs/api/byrobot.md (Callbacks) and the vendor's callback document,
 // independent of the trigger node's code.
 const http = require('http');
 const https = require('https');
@@ -344,7 +344,8 @@ async function postCallback(url, payload, options = {}) {
 	const scale = options.scale ?? 0;
 	const intervalMs =
 		options.intervalMs ??
-		((retry) => RETRY_SCHEDULE_SECONDS[Math.min(retry, RETRY_SCHEDULE_SECONDS.length) - 1] * 1000 * scale);
+		((retry) =>
+			RETRY_SCHEDULE_SECONDS[Math.min(retry, RETRY_SCHEDULE_SECONDS.length) - 1] * 1000 * scale);
 	const attempts = [];
 	for (let attempt = 1; attempt <= maxAttempts; attempt++) {
 		if (attempt > 1) {

@@ -1,7 +1,41 @@
-// Types of byrobot.js, the BYRobot (百应) open API sandbox. Seed values and rules are listed at the top of byrobot.js.
-import { SandboxServer, type Failure, type FailRule, type RecordedRequest, type SandboxAnswer } from './common';
+// Types of byrobot.js, the BYRobot (百应) open API sandbox; answer and state shapes are in byrobot/types.d.ts.
+import {
+	SandboxServer,
+	type AnswerOptions,
+	type AnswerRoute,
+	type Failure,
+	type FailRule,
+	type RecordedRequest,
+	type SandboxAnswer,
+	type ScriptedAnswer,
+} from './common';
+import type {
+	ByrobotBlacklistEntry,
+	ByrobotBlacklistGroup,
+	ByrobotCallRecord,
+	ByrobotCompany,
+	ByrobotCustomer,
+	ByrobotCustomerRow,
+	ByrobotImportResult,
+	ByrobotOutcome,
+	ByrobotPhone,
+	ByrobotRobot,
+	ByrobotSmsTemplate,
+	ByrobotTask,
+	ByrobotTaskDetail,
+	ByrobotUndeliveredCallback,
+} from './byrobot/types';
 
-export type { Failure, FailRule, RecordedRequest, SandboxAnswer };
+export type {
+	AnswerOptions,
+	AnswerRoute,
+	Failure,
+	FailRule,
+	RecordedRequest,
+	SandboxAnswer,
+	ScriptedAnswer,
+};
+export type * from './byrobot/types';
 
 export declare const SANDBOX_APP_KEY: 'sandboxAppKey';
 export declare const SANDBOX_APP_SECRET: 'sandboxAppSecret';
@@ -16,18 +50,7 @@ export declare function signHeaders(
 ): { appkey: string; datetime: string; sign: string };
 /** Beijing time (UTC+8) "yyyy-MM-dd HH:mm:ss" of an epoch-ms instant, as the sandbox writes times. */
 export declare function formatBeijing(ms: number): string;
-
-/** The deterministic outcome the sandbox gives a call to `phone` (see byrobot.js header). */
-export interface ByrobotOutcome {
-	/** 0 answered (last digit 0–6), 1 rejected (7), 2 unreachable (8), 8 no answer (9). */
-	finishStatus: number;
-	durationSec: number;
-	/** The quirky wire form: "27秒", "27" or 27. */
-	duration: string | number;
-	chatRound: number;
-	/** 意向标签: A–D when answered, F otherwise. */
-	intention: string;
-}
+/** The deterministic outcome the sandbox gives a call to `phone` (see byrobot/calls.js). */
 export declare function outcomeOf(phone: string): ByrobotOutcome;
 
 /** An AppKey and the companies it may act for. */
@@ -38,304 +61,100 @@ export interface ByrobotApp {
 }
 
 export interface ByrobotSandboxOptions {
-	/** Default: one app SANDBOX_APP_KEY / SANDBOX_APP_SECRET bound to companies 1001 and 1002. */
+	/** Default: one app, SEED.app (SANDBOX_APP_KEY / SANDBOX_APP_SECRET bound to companies demo and second). */
 	apps?: ByrobotApp[];
 	/** When true, task/start (and imports into a running task) dial the customers at once. Default false. */
 	autoDial?: boolean;
 }
 
-/** The standard envelope. */
-export interface ByrobotEnvelope<T = unknown> {
-	code: number;
-	data: T;
-	resultMsg: string;
-	errorStackTrace: string | null;
-	requestId: string;
+export interface ByrobotSeedCompany {
+	id: number;
+	name: string;
+	/** Seat statistics before any task runs; a running task adds its concurrencyQuota to `using`. */
+	seats: { all: number; using: number };
 }
 
-/** The envelope of GET /openapi/v1/sms/template/list. */
-export interface ByrobotSmsEnvelope<T = unknown> {
-	code: number;
-	msg: string;
-	success: boolean;
-	data: T;
-}
-
-export interface ByrobotPage<T> {
-	pageNum: number;
-	pageSize: number;
-	/** Items on this page. */
-	size: number;
-	total: number;
-	pages: number;
-	list: T[];
-}
-
-export interface ByrobotCompany {
+export interface ByrobotSeedPhone {
+	/** userPhoneId */
+	id: number;
 	companyId: number;
-	companyName: string;
-}
-
-export interface ByrobotPhone {
-	userPhoneId: number;
-	callerAccountId: null;
+	/** The caller number ('' for the line without one). */
 	phone: string;
-	account: null;
-	phoneName: string;
-	/** 0 mobile, 1 landline, 2 no caller. */
+	/** phoneName */
+	name: string;
+	/** 0 mobile, 1 landline, 2 no caller number. */
 	phoneType: number;
-	/** Meaningless (the doc says ignore it); the sandbox makes it disagree with useAvailable. */
-	available: boolean;
+	/** Whether a task may use it (getPhones' `available` says the opposite, on purpose). */
 	useAvailable: boolean;
-	totalConcurrencyQuota: number | null;
-	usedConcurrencyQuota: number;
-	billPeriod: number;
-	validityBegin: string;
-	validityEnd: string;
-	/** 1 inbound, 2 outbound, 3 both. */
-	sceneType: number;
 }
 
-export interface ByrobotRobot {
-	robotDefId: number;
-	robotName: string;
+export interface ByrobotSeedRobot {
+	/** robotDefId */
+	id: number;
+	companyId: number;
+	/** robotName */
+	name: string;
 	sceneDefId: number;
-	sceneRecords: Array<{ sceneRecordId: number; sceneRecordName: string }>;
-	industryOneName: string;
-	industryTwoName: string;
-	gmtModify: string;
+	/** Its one recording. */
+	sceneRecordId: number;
+	/** online (and published), published (offline) or draft (never published: no task may use it). */
+	state: 'online' | 'published' | 'draft';
+	/** getSceneVariables of its scene. */
+	variables: readonly string[];
 }
 
-export interface ByrobotSmsTemplate {
-	smsTemplateId: number;
-	companyId: number;
-	name: string;
-	smsTemplateSignId: number;
-	smsTemplateSignName: string;
-	type: number;
-	content: string;
-	/** 1 in review, 2 approved, 3 rejected. */
-	status: number;
-	failReason: string | null;
-	gmtCreate: string;
-	gmtModified: string;
-}
-
-export interface ByrobotRepeatCallRule {
-	phoneStatus: number;
-	times: number;
-	interval: number;
-}
-
-/** A task as getTasks lists it (and as the sandbox stores it). */
-export interface ByrobotTask {
-	callJobId: number;
-	companyId: number;
-	jobName: string;
-	/** 1 scheduled, 2 manual. */
-	jobType: number;
-	startDate: string;
-	/** "HH:mm:ss". */
-	workingStartTime: string;
-	workingEndTime: string;
-	breakStartTime: string | null;
-	breakEndTime: string | null;
-	/** 0 not started, 1 running, 2 finished, 3 runnable, 4 paused by user, 5 paused by system, 6 stopped, … */
-	status: number;
-	robotDefId: number | null;
-	sceneDefId: number | null;
-	sceneRecordId: number | null;
-	userPhoneIds: number[];
-	callType: number;
-	concurrencyQuota: number;
-	phoneNum: number | null;
-	smsType: number;
-	smsSendLevel: number | null;
-	smsTemplateId: number | null;
-	repeatCall: boolean;
-	repeatCallRule: ByrobotRepeatCallRule[];
-	defaultIntentionRule: boolean;
-	openElasticity: boolean;
-	remark: string;
-	totalCount: number;
-	doneCount: number;
-	calledCount: number;
-	rejectedCount: number;
-	unavailableCount: number;
-	fromUnavailableCount: number;
-	gmtCreate: string;
-	gmtModified: string;
-}
-
-export interface ByrobotNameValue {
-	name: string;
-	value: number;
-}
-
-/** getTaskDetail: the task plus its statistics. */
-export interface ByrobotTaskDetail extends ByrobotTask {
-	robotDefName: string | null;
-	sceneDefName: string | null;
-	sceneRecordName: string | null;
-	durationStat: ByrobotNameValue[];
-	chatRoundStat: ByrobotNameValue[];
-	resultDefs: Array<{ name: string; values: string[] }>;
-	callPhones: Array<{
-		jobPhoneId: number;
-		userPhoneId: number;
-		callJobId: number;
-		phone: string;
-		phoneName: string;
-		gmtCreate: string;
-		gmtModified: string;
-	}>;
-	extraStat: Record<string, ByrobotNameValue[]>;
-}
-
-/** A customer imported into a task (sandbox state). */
-export interface ByrobotCustomer {
-	/** Given at import; the call record keeps it. */
-	callInstanceId: number;
-	name: string;
-	phone: string;
-	properties: Record<string, string>;
-	dialed: boolean;
-	gmtCreate: string;
-}
-
-/** notDialedCustomerList items. */
-export interface ByrobotNotDialedItem {
-	callInstanceId: number;
-	name: string;
-	phone: string;
-	properties: Record<string, string>;
-	customerName: string;
-	customerTelephone: string;
-	status: 0;
-	calledTimes: 0;
-}
-
-/** A finished call as queryDoneTaskPhones lists it (and as the sandbox stores it). */
-export interface ByrobotCallRecord {
-	callInstanceId: number;
-	callJobId: number;
-	companyId: number;
-	sceneDefId: number | null;
-	customerTelephone: string;
-	customerName: string;
-	status: number;
-	/** 0 answered, 1 rejected, 2 unreachable, 8 no answer, 11 blacklisted, … */
-	finishStatus: number;
-	/** "27秒", "27" or 27. */
-	duration: string | number;
-	chatRound: number;
-	startTime: string;
-	endTime: string;
-	callerPhone: string;
-	/** 1-based call order within the task. */
-	callIndex: number;
-	/** null when the call was not answered. */
-	luyinOssUrl: string | null;
-	secondaryCallTimes: number;
-	jobName: string;
-	resultList: Array<{ name: string; value: string }>;
-	/** The customer's properties as a JSON string. */
-	properties: string;
-	gmtCreate: string;
-	gmtModified: string;
-}
-
-export interface ByrobotPhoneLogInfo {
-	phoneLog: {
-		phoneLogs: Array<{
-			sceneInstanceId: number;
-			speaker: 'AI' | 'CUSTOMER';
-			content: string;
-			/** ms from the call start. */
-			startTime: number;
-			endTime: number;
-		}>;
-		luyinOssUrl: string | null;
+/** The seed data reset() restores, by name: `SEED.company.demo.id`, `SEED.robot.loan.sceneDefId`, … */
+export interface ByrobotSeed {
+	/** The sandbox AppKey / AppSecret and the companies bound to it (demo, second). */
+	app: Readonly<ByrobotApp>;
+	company: {
+		/** 百应演示公司: bound; three lines, three robots, three SMS templates. */
+		demo: ByrobotSeedCompany;
+		/** 百应测试二部: bound; one line, one robot. */
+		second: ByrobotSeedCompany;
+		/** 别家公司: exists but not bound to the AppKey, so it answers 403. */
+		unbound: ByrobotSeedCompany;
 	};
-	sceneInstance: {
-		callInstanceId: number;
-		companyId: number;
-		callJobId: number;
-		customerTelephone: string;
-		customerName: string;
-		status: number;
-		finishStatus: number;
-		duration: string | number;
-		chatRound: number;
-		startTime: string;
-		endTime: string;
-		callerPhone: string;
-		luyinOssUrl: string | null;
-		/** JSON string of the customer's properties. */
-		properties: string;
-		jobName: string;
-		robotDefId: number | null;
-		sceneDefId: number | null;
-		sceneRecordId: number | null;
-		hangUp: number;
-		gmtCreate: string;
-		gmtModified: string;
+	phone: {
+		/** Company demo, mobile, available. */
+		mobile: ByrobotSeedPhone;
+		/** Company demo, landline, available. */
+		landline: ByrobotSeedPhone;
+		/** Company demo, no caller number, not available. */
+		unavailable: ByrobotSeedPhone;
+		/** Company second's mobile line. */
+		secondMobile: ByrobotSeedPhone;
 	};
-	taskResult: Array<{ name: string; value: string; resultName: string; resultValue: string }>;
+	robot: {
+		/** Company demo, online. */
+		loan: ByrobotSeedRobot;
+		/** Company demo, published but offline. */
+		survey: ByrobotSeedRobot;
+		/** Company demo, never published. */
+		draft: ByrobotSeedRobot;
+		/** Company second, online. */
+		second: ByrobotSeedRobot;
+	};
+	/** Company demo's SMS templates; status 1 in review, 2 approved, 3 rejected. */
+	smsTemplate: {
+		approved: { id: number; name: string; status: number };
+		inReview: { id: number; name: string; status: number };
+		rejected: { id: number; name: string; status: number };
+	};
+	/** Every company's default group (-1), which cannot be edited or deleted. */
+	blacklistGroup: { default: { id: number; name: string } };
+	/** The first id handed out of each kind, counting up from there (reset() starts over). */
+	firstId: { task: number; callInstance: number; blacklistGroup: number; blacklistEntry: number };
+	/** The callJobId seedUndeliveredCallbacks() uses unless told (no such task exists). */
+	undeliveredCallJobId: number;
 }
-
-export interface ByrobotImportResult {
-	successNum: number;
-	repeatNum: number;
-	placeFailNum: number;
-}
-
-/** v2 importTaskCustomer data. */
-export interface ByrobotImportV2Data extends ByrobotImportResult {
-	msg: string;
-}
-
-export interface ByrobotCustomerRow {
-	name?: string | null;
-	phone: string;
-	properties?: Record<string, string> | null;
-}
-
-export interface ByrobotBlacklistGroup {
-	/** -1 is the default group. */
-	blacklistInfoGroupId: number;
-	name: string;
-	publicFlag: boolean;
-	remark: string | null;
-}
-
-/** A blacklist entry (sandbox state; info/page answers it without companyId). */
-export interface ByrobotBlacklistEntry {
-	blacklistInfoId: number;
-	companyId: number;
-	blacklistInfoGroupId: number;
-	name: string | null;
-	mobile: string;
-	remark: string | null;
-	gmtCreate: string;
-}
-
-/** An undelivered callback (sandbox state; queryUnCallBack answers it without companyId). */
-export interface ByrobotUndeliveredCallback {
-	companyId: number;
-	/** 0 outbound, 1 inbound. */
-	dataType: number;
-	callJobId: number;
-	customerTelephone: string;
-	callInstanceId: number;
-	/** "yyyy-MM-dd HH:mm:ss" Beijing time. */
-	callerTime: string;
-}
+export declare const SEED: DeepReadonly<ByrobotSeed>;
+type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepReadonly<T[K]> : T[K] };
 
 export interface SeedUndeliveredCallbacksOptions {
-	/** Default 1001. */
+	/** Default SEED.company.demo.id. */
 	companyId?: number;
-	/** Default 4999. */
+	/** Default SEED.undeliveredCallJobId. */
 	callJobId?: number;
 	/** Default 0. */
 	dataType?: number;
@@ -357,7 +176,13 @@ export declare class ByrobotSandbox extends SandboxServer {
 	// State, for assertions. Treat as read-only unless a test means to tamper.
 	companies: Map<number, ByrobotCompany>;
 	phones: Array<{ companyId: number; view: ByrobotPhone }>;
-	robots: Array<{ companyId: number; online: boolean; published: boolean; sceneDefName: string; view: ByrobotRobot }>;
+	robots: Array<{
+		companyId: number;
+		online: boolean;
+		published: boolean;
+		sceneDefName: string;
+		view: ByrobotRobot;
+	}>;
 	smsTemplates: ByrobotSmsTemplate[];
 	/** callJobId → task. */
 	tasks: Map<number, ByrobotTask>;
@@ -369,7 +194,7 @@ export declare class ByrobotSandbox extends SandboxServer {
 	blacklist: Map<number, ByrobotBlacklistEntry>;
 	undeliveredCallbacks: ByrobotUndeliveredCallback[];
 
-	/** Restores the seed data; also clears recorded requests, failure rules and clockOffsetMs. */
+	/** Restores the seed data (SEED); also clears recorded requests, scripted answers, failure rules and clockOffsetMs. */
 	reset(): void;
 	/** The sandbox clock: Date.now() + clockOffsetMs. */
 	now(): number;
@@ -391,7 +216,10 @@ export declare class ByrobotSandbox extends SandboxServer {
 	/** Blacklist entries of a company (optionally one group), newest first. */
 	blacklistOf(companyId: number, groupId?: number): ByrobotBlacklistEntry[];
 	/** Adds n undelivered callbacks; returns them. */
-	seedUndeliveredCallbacks(n: number, options?: SeedUndeliveredCallbacksOptions): ByrobotUndeliveredCallback[];
+	seedUndeliveredCallbacks(
+		n: number,
+		options?: SeedUndeliveredCallbacksOptions,
+	): ByrobotUndeliveredCallback[];
 	/** getTaskDetail's data for a stored task. */
 	taskDetail(task: ByrobotTask): ByrobotTaskDetail;
 

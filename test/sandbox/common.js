@@ -1,7 +1,8 @@
 'use strict';
-// Shared plumbing of the API sandboxes: an HTTP server that records every request,
-// parses JSON / form / text bodies, and can be told to fail in the ways real vendors do.
-// Written from ../shared/api/*.md, independent of the nodes' code.
+// Shared plumbing of the API sandboxes (byrobot.js, bangwo8.js): an HTTP server that records
+// every request, parses JSON / form / text bodies, and lets a test script the vendor's answer
+// (answerNext) or make requests fail the ways real vendors do (fail). Vendor behaviour is in
+// docs/api/byrobot.md and docs/api/bangwo8.md; this file knows no vendor.
 const http = require('http');
 const { URL } = require('url');
 
@@ -11,8 +12,10 @@ const { URL } = require('url');
  *   | { kind: 'html', status?: number }
  *   | { kind: 'malformed' }
  *   | { kind: 'slow', ms: number }
- *   | { kind: 'reset' }} Failure
- * @typedef {{ method?: string, path?: string | RegExp, times?: number, skip?: number, failure: Failure }} FailRule
+ *   | { kind: 'reset' }
+ *   | { kind: 'answer', answer: ScriptedAnswer }} Failure
+ * @typedef {{ method?: string, path?: string | RegExp, times?: number, skip?: number, failure: Failure, route?: string | RegExp }} FailRule
+ * @typedef {{ status?: number, body?: unknown, contentType?: string, headers?: Record<string, string>, delayMs?: number, drop?: boolean }} ScriptedAnswer
  */
 
 class SandboxServer {
@@ -72,8 +75,42 @@ class SandboxServer {
 	}
 
 	/**
-	 * Makes matching requests fail. `skip` lets that many matching requests pass first
-	 * (skip: 1 fails the 2nd), `times` how many then fail (default 1, Infinity for all).
+	 * Scripts the vendor's answer to the next request matching `route`, so a test reads
+	 * "request → vendor's answer → expected result":
+	 *   sandbox.answerNext('POST /openapi/v1/task/start', { body: { code: 500, resultMsg: '系统繁忙' } });
+	 * route: "METHOD /path", "/path" (any method), "METHOD *", "*" (any request), or a RegExp on
+	 *   the path; a path matches by suffix, like requestsTo().
+	 * answer: status (default 200), body (sent as JSON; a string is sent verbatim), contentType
+	 *   (default application/json; charset=utf-8), headers, delayMs (wait first); { drop: true }
+	 *   resets the connection instead.
+	 * options: times (default 1; Infinity answers every matching request), skip (let that many
+	 *   matching requests reach the sandbox first). Calls queue in order, and share the queue with fail().
+	 * The request is recorded as usual; the sandbox's own state does not change.
+	 */
+	answerNext(route, answer, options = {}) {
+		const { method, path } = parseRoute(route);
+		this.failRules.push({
+			method,
+			path,
+			route,
+			times: options.times ?? 1,
+			skip: options.skip ?? 0,
+			failure: { kind: 'answer', answer },
+		});
+		return this;
+	}
+
+	/** Scripted answers no request has used up yet (times Infinity never counts): [] when all were. */
+	pendingAnswers() {
+		return this.failRules
+			.filter((r) => r.failure.kind === 'answer' && r.times > 0 && r.times !== Infinity)
+			.map((r) => ({ route: r.route, answer: r.failure.answer, times: r.times }));
+	}
+
+	/**
+	 * Makes matching requests fail the ways vendors do (see Failure). `skip` lets that many
+	 * matching requests pass first (skip: 1 fails the 2nd), `times` how many then fail (default 1,
+	 * Infinity for all). To state an exact vendor answer, answerNext() reads better.
 	 */
 	fail(rule) {
 		this.failRules.push({ times: 1, skip: 0, ...rule });
@@ -141,6 +178,11 @@ class SandboxServer {
 		if (failure) {
 			if (failure.kind === 'slow') {
 				await delay(failure.ms);
+			} else if (failure.kind === 'answer') {
+				if (failure.answer.delayMs) await delay(failure.answer.delayMs);
+				record.status = failure.answer.drop ? undefined : (failure.answer.status ?? 200);
+				record.code = failure.answer.body?.code;
+				return this.sendFailure(res, failure);
 			} else {
 				return this.sendFailure(res, failure);
 			}
@@ -171,6 +213,17 @@ class SandboxServer {
 				return res.socket.destroy();
 			case 'envelope':
 				return send(res, this.envelopeFailure(failure));
+			case 'answer': {
+				const { status = 200, body, contentType, headers, drop } = failure.answer;
+				if (drop) return res.socket.destroy();
+				res.writeHead(status, {
+					'Content-Type': contentType || 'application/json; charset=utf-8',
+					...headers,
+				});
+				return res.end(
+					body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+				);
+			}
 			default:
 				throw new Error(`unknown failure kind ${failure.kind}`);
 		}
@@ -210,6 +263,17 @@ function readBody(req) {
 
 function delay(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** answerNext's route → { method?, path? } (undefined matches any). */
+function parseRoute(route) {
+	if (route instanceof RegExp) return { path: route };
+	const m = /^(?:([A-Z]+)(?:\s+|$))?(.*)$/.exec(String(route).trim());
+	if (!m[1] && !m[2])
+		throw new Error(
+			`answerNext: route ${JSON.stringify(route)} names no method or path (use "*" for any request)`,
+		);
+	return { method: m[1], path: m[2] === '' || m[2] === '*' ? undefined : m[2] };
 }
 
 /** Slices a list the 1-based page / pageSize way. */

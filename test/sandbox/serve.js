@@ -10,13 +10,13 @@
 // BYRobot runs with autoDial: customers imported into a running task are "called" at once, so
 // Get Call Records has results right after Start Task. Both sandboxes keep their state in memory
 // until the process ends; every request is logged to stdout (SANDBOX_QUIET=1 silences that).
-const { ByrobotSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('./byrobot');
-const { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_OAUTH } = require('./bangwo8');
+const { ByrobotSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SEED: BYROBOT } = require('./byrobot');
+const { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_OAUTH, SEED: BANGWO8 } = require('./bangwo8');
 
 const DEFAULT_PORTS = Object.freeze({ byrobot: 18601, bangwo8: 18602 });
 
 /**
- * Starts both sandboxes. With `seed`, BYRobot gets a finished demo task in company 1001 with
+ * Starts both sandboxes. With `seed`, BYRobot gets a finished demo task in company demo with
  * call records (its id is `demo.byrobotTaskId`) and Bangwo8 two call tasks.
  * @param {{ byrobotPort?: number, bangwo8Port?: number, host?: string, autoDial?: boolean, seed?: boolean, log?: (line: string) => void }} [options]
  */
@@ -26,7 +26,9 @@ async function startSandboxes(options = {}) {
 	const bangwo8 = new Bangwo8Sandbox();
 	const demo = {};
 	if (options.seed) {
-		[demo.byrobotTaskId] = byrobot.seedTasks(1001, 1, { jobName: '示例：上周的回访任务' });
+		[demo.byrobotTaskId] = byrobot.seedTasks(BYROBOT.company.demo.id, 1, {
+			jobName: '示例：上周的回访任务',
+		});
 		byrobot.seedCallRecords(demo.byrobotTaskId, 12);
 		demo.bangwo8CallTaskIds = bangwo8.seedCallTasks(2);
 	}
@@ -35,7 +37,9 @@ async function startSandboxes(options = {}) {
 			// One line per answered request.
 			const handleRaw = sandbox.handleRaw.bind(sandbox);
 			sandbox.handleRaw = async (req, res) => {
-				res.on('finish', () => options.log(`[${sandbox.name}] ${req.method} ${req.url} → ${res.statusCode}`));
+				res.on('finish', () =>
+					options.log(`[${sandbox.name}] ${req.method} ${req.url} → ${res.statusCode}`),
+				);
 				return handleRaw(req, res);
 			};
 		}
@@ -55,7 +59,11 @@ async function startSandboxes(options = {}) {
 		/** Credential data for n8n (baseUrl as n8n should reach the sandbox). */
 		credentials: {
 			byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: byrobot.url },
-			bangwo8Api: { account: SANDBOX_ADMIN.account, password: SANDBOX_ADMIN.password, baseUrl: bangwo8.url },
+			bangwo8Api: {
+				account: SANDBOX_ADMIN.account,
+				password: SANDBOX_ADMIN.password,
+				baseUrl: bangwo8.url,
+			},
 			bangwo8OAuth2Api: {
 				clientId: SANDBOX_OAUTH.clientId,
 				clientSecret: SANDBOX_OAUTH.clientSecret,
@@ -72,17 +80,26 @@ async function startSandboxes(options = {}) {
 /** What the sandboxes serve, for humans. */
 function describe(sandboxes) {
 	const { byrobot, bangwo8, demo } = sandboxes;
+	const { demo: company, second } = BYROBOT.company;
 	const lines = [
 		`BYRobot sandbox  ${byrobot.url}`,
-		`  AppKey ${SANDBOX_APP_KEY} · AppSecret ${SANDBOX_APP_SECRET} · companies 1001 百应演示公司, 1002 百应测试二部`,
+		`  AppKey ${SANDBOX_APP_KEY} · AppSecret ${SANDBOX_APP_SECRET} · companies ${company.id} ${company.name}, ${second.id} ${second.name}`,
 		`  autoDial ${byrobot.autoDial ? 'on: imported customers of a running task are called at once' : 'off'}`,
 	];
-	if (demo.byrobotTaskId) lines.push(`  demo task ${demo.byrobotTaskId} (company 1001) with 12 call records`);
+	if (demo.byrobotTaskId)
+		lines.push(`  demo task ${demo.byrobotTaskId} (company ${company.id}) with 12 call records`);
 	lines.push(
 		`Bangwo8 sandbox  ${bangwo8.url}`,
 		`  admin ${SANDBOX_ADMIN.account} / ${SANDBOX_ADMIN.password} · OAuth2 ${SANDBOX_OAUTH.clientId} / ${SANDBOX_OAUTH.clientSecret}`,
 	);
-	if (demo.bangwo8CallTaskIds) lines.push(`  call tasks ${demo.bangwo8CallTaskIds.join(', ')}; contacts 321456 378594 264758 …`);
+	if (demo.bangwo8CallTaskIds) {
+		const contacts = Object.values(BANGWO8.contact)
+			.filter((c) => c.state === '1')
+			.map((c) => c.id);
+		lines.push(
+			`  call tasks ${demo.bangwo8CallTaskIds.join(', ')}; contacts ${contacts.slice(0, 3).join(' ')} …`,
+		);
+	}
 	return lines.join('\n');
 }
 
@@ -90,7 +107,8 @@ function portFromEnv(name, fallback) {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got ${raw}`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`${name} must be a port number, got ${raw}`);
 	return port;
 }
 
