@@ -12,7 +12,16 @@ const { configs } = n8nNodesBase;
 
 export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'e2e/**', '.n8n-*/**', '*.js', '*.mjs'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'e2e/**',
+			'.n8n-*/**',
+			'*.js',
+			'*.mjs',
+		],
 	},
 	{
 		linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' },

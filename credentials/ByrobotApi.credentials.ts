@@ -93,7 +93,8 @@ export class ByrobotApi implements ICredentialType {
 	// documented envelope code, worded from the node's own table.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
 			url: '/openapi/v1/company/getCompanys',
 			method: 'GET',
 		},

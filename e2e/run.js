@@ -54,7 +54,10 @@ async function main() {
 	if (!flag('no-build')) {
 		log('== e2e: build');
 		const t = Date.now();
-		await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, verbose });
+		await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], {
+			cwd: ROOT,
+			verbose,
+		});
 		timings.build = Date.now() - t;
 	}
 	let t = Date.now();
@@ -69,7 +72,11 @@ async function main() {
 	const cases = loadCases(ctx).filter((c) => !only || c.name.includes(only));
 	const credentialCases = credentialTests(sandboxes).filter((c) => !only || c.name.includes(only));
 
-	const userFolder = path.join(ROOT, '.n8n-e2e', `${runtimeName}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+	const userFolder = path.join(
+		ROOT,
+		'.n8n-e2e',
+		`${runtimeName}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+	);
 	fs.mkdirSync(userFolder, { recursive: true });
 	const env = n8nEnv(runtime, { userFolder, brokerPort: await freePort() });
 	const results = [];
@@ -77,13 +84,27 @@ async function main() {
 		results.push({ name, error, ms });
 		log(`${error ? '  ✗' : '  ✓'} ${name} (${seconds(ms)})`);
 		if (error) log(indent(error.stack || String(error), 6));
-		if (error?.requestsSeen) log(indent(`requests the sandboxes received:\n  ${error.requestsSeen.slice(0, 40).join('\n  ')}`, 6));
+		if (error?.requestsSeen)
+			log(
+				indent(
+					`requests the sandboxes received:\n  ${error.requestsSeen.slice(0, 40).join('\n  ')}`,
+					6,
+				),
+			);
 	};
 
 	try {
-		log(`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`);
+		log(
+			`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`,
+		);
 		t = Date.now();
-		await importJson(runtime, env, 'credentials', credentialsFor(sandboxes), path.join(userFolder, 'credentials.json'));
+		await importJson(
+			runtime,
+			env,
+			'credentials',
+			credentialsFor(sandboxes),
+			path.join(userFolder, 'credentials.json'),
+		);
 		await importJson(
 			runtime,
 			env,
@@ -103,11 +124,17 @@ async function main() {
 				bangwo8.reset();
 				byrobot.autoDial = Boolean(testCase.autoDial);
 				await testCase.setup?.(ctx);
-				const out = await n8nCommand(runtime, ['execute', `--id=${testCase.workflow.id}`, '--rawOutput'], env);
+				const out = await n8nCommand(
+					runtime,
+					['execute', `--id=${testCase.workflow.id}`, '--rawOutput'],
+					env,
+				);
 				if (verbose) log(indent(out.stdout + out.stderr, 6));
 				const raw = parseExecuteOutput(out.stdout) ?? parseExecuteOutput(out.stderr);
 				if (!raw) {
-					throw new Error(`n8n execute printed no execution JSON (exit ${out.code}):\n${tail(out.stdout + out.stderr, 25)}`);
+					throw new Error(
+						`n8n execute printed no execution JSON (exit ${out.code}):\n${tail(out.stdout + out.stderr, 25)}`,
+					);
 				}
 				const execution = new Execution(raw);
 				execution.exitCode = out.code;
@@ -163,7 +190,12 @@ async function main() {
 
 /** Credentials for the sandboxes, in the shape `n8n import:credentials` takes (plain data). */
 function credentialsFor(sandboxes) {
-	return Object.values(CREDENTIALS).map((c) => ({ id: c.id, name: c.name, type: c.type, data: sandboxes.credentials[c.type] }));
+	return Object.values(CREDENTIALS).map((c) => ({
+		id: c.id,
+		name: c.name,
+		type: c.type,
+		data: sandboxes.credentials[c.type],
+	}));
 }
 
 /** Starts n8n once and checks what only a running server shows. */
@@ -172,7 +204,11 @@ async function serverChecks(runtime, env, credentialCases, record, runtimeName, 
 	const started = Date.now();
 	let server;
 	try {
-		server = await startServer(runtime, { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' });
+		server = await startServer(runtime, {
+			...env,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+		});
 	} catch (error) {
 		record('n8n start answers /healthz/readiness', error, Date.now() - started);
 		return;
@@ -198,7 +234,10 @@ async function serverChecks(runtime, env, credentialCases, record, runtimeName, 
 			assert.equal(res.status, 200, `/types/nodes.json answered ${res.status}`);
 			const types = (await res.json()).map((n) => n.name);
 			for (const name of ['CUSTOM.byrobot', 'CUSTOM.bangwo8', 'CUSTOM.byrobotTrigger']) {
-				assert.ok(types.includes(name), `${name} is not among the ${types.length} node types n8n serves`);
+				assert.ok(
+					types.includes(name),
+					`${name} is not among the ${types.length} node types n8n serves`,
+				);
 			}
 			const credRes = await fetch(`${server.url}/types/credentials.json`, { headers });
 			const credTypes = (await credRes.json()).map((c) => c.name);
@@ -214,8 +253,14 @@ async function serverChecks(runtime, env, credentialCases, record, runtimeName, 
 			t = Date.now();
 			let error;
 			try {
-				const res = await rest.request('POST', '/rest/credentials/test', { credentials: testCase.credentials });
-				assert.equal(res.status, 200, `POST /rest/credentials/test answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+				const res = await rest.request('POST', '/rest/credentials/test', {
+					credentials: testCase.credentials,
+				});
+				assert.equal(
+					res.status,
+					200,
+					`POST /rest/credentials/test answered HTTP ${res.status}: ${res.text.slice(0, 300)}`,
+				);
 				const answer = res.json?.data ?? res.json;
 				await testCase.check(answer, runtimeName);
 			} catch (e) {

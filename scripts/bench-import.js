@@ -39,14 +39,18 @@ const IMPORT_PATH = '/openapi/v2/task/importTaskCustomer';
 const COMPANY_ID = 1001;
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const option = (name, fallback) =>
+	args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const ROWS = Number(option('rows', 50000));
 const LATENCY = Number(option('latency', 30));
 const ENGINE = option('engine', 'n8n');
 const REPEAT = Math.max(1, Number(option('repeat', 1)));
 // --cpu-prof=<dir>: write a V8 CPU profile of each `n8n execute` there (to see where time goes).
 const CPU_PROF = option('cpu-prof', '');
-const ONLY = option('only', ENGINE === 'n8n' ? 'rows,batched,aggregated,http' : 'batched,perItem').split(',');
+const ONLY = option(
+	'only',
+	ENGINE === 'n8n' ? 'rows,batched,aggregated,http' : 'batched,perItem',
+).split(',');
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -111,7 +115,12 @@ async function benchN8n(sandbox) {
 		runtime,
 		env,
 		'credentials',
-		[{ ...credential, data: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url } }],
+		[
+			{
+				...credential,
+				data: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
+			},
+		],
 		path.join(userFolder, 'credentials.json'),
 	);
 	const rowsNode = { name: 'Rows', type: 'code', parameters: { jsCode: ROWS_CODE } };
@@ -131,7 +140,10 @@ async function benchN8n(sandbox) {
 	// would only meet phones the server already has).
 	const workflowsFor = (taskId) => ({
 		rows: { label: 'rows only (baseline)', nodes: [rowsNode] },
-		batched: { label: 'batched: Byrobot Import Customers', nodes: [rowsNode, importNode(String(taskId))] },
+		batched: {
+			label: 'batched: Byrobot Import Customers',
+			nodes: [rowsNode, importNode(String(taskId))],
+		},
 		// The usual flow after Create Task: the task ID comes from an expression. n8n evaluates
 		// every expression parameter for every input item, so this shows what that costs.
 		batchedExpression: {
@@ -149,9 +161,17 @@ async function benchN8n(sandbox) {
 					type: 'n8n-nodes-base.aggregate',
 					typeVersion: 1,
 					after: 'Rows',
-					parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'data', options: {} },
+					parameters: {
+						aggregate: 'aggregateAllItemData',
+						destinationFieldName: 'data',
+						options: {},
+					},
 				},
-				importNode(`={{ ${taskId} }}`, { importMode: 'perItem', customers: '={{ $json.data }}' }, 'All Rows'),
+				importNode(
+					`={{ ${taskId} }}`,
+					{ importMode: 'perItem', customers: '={{ $json.data }}' },
+					'All Rows',
+				),
 			],
 		},
 		http: {
@@ -184,11 +204,28 @@ async function benchN8n(sandbox) {
 		for (let attempt = 0; attempt < (key === 'http' ? 1 : REPEAT); attempt++) {
 			const taskId = await sandbox.call('seedTask', { companyId: COMPANY_ID });
 			const id = `benchImport${String(planned.length).padStart(5, '0')}`;
-			planned.push({ key, id, taskId, workflow: buildWorkflow({ id, name: `bench ${key} ${attempt + 1}`, nodes: workflowsFor(taskId)[key].nodes }) });
+			planned.push({
+				key,
+				id,
+				taskId,
+				workflow: buildWorkflow({
+					id,
+					name: `bench ${key} ${attempt + 1}`,
+					nodes: workflowsFor(taskId)[key].nodes,
+				}),
+			});
 		}
 	}
-	await importJson(runtime, env, 'workflow', planned.map((p) => forCustomExtensions(p.workflow)), path.join(userFolder, 'workflows.json'));
-	log(`== ${runtime.label}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`);
+	await importJson(
+		runtime,
+		env,
+		'workflow',
+		planned.map((p) => forCustomExtensions(p.workflow)),
+		path.join(userFolder, 'workflows.json'),
+	);
+	log(
+		`== ${runtime.label}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`,
+	);
 
 	// Round-robin (rows, batched, …, rows, batched, …) so that each variant and the rows-only
 	// baseline meet the same load on a shared machine; a variant's node time is the median of
@@ -208,7 +245,8 @@ async function benchN8n(sandbox) {
 		const middle = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)];
 		results[key] = { label: workflowsFor(0)[key].label, ...middle, runs: runs.length };
 		if (runs.length > 1) {
-			results[key].note = `median of ${runs.length}: ${runs.map((r) => seconds(r.wallMs)).join(', ')}`;
+			results[key].note =
+				`median of ${runs.length}: ${runs.map((r) => seconds(r.wallMs)).join(', ')}`;
 		}
 		if (runsOf.rows && key !== 'rows') {
 			results[key].nodeMs = median(runs.map((r, i) => r.wallMs - runsOf.rows[i].wallMs));
@@ -226,7 +264,11 @@ async function benchRouting(sandbox) {
 	const ts = require('typescript');
 	require.extensions['.ts'] = function compile(module, filename) {
 		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+			compilerOptions: {
+				module: ts.ModuleKind.CommonJS,
+				target: ts.ScriptTarget.ES2022,
+				esModuleInterop: true,
+			},
 			fileName: filename,
 		});
 		module._compile(outputText, filename);
@@ -234,13 +276,22 @@ async function benchRouting(sandbox) {
 	const { runNode } = require(path.join(ROOT, 'test/harness/index.ts'));
 	const { Byrobot } = require(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js'));
 	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('../test/sandbox/byrobot');
-	const credentials = { byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url } };
-	const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}`, crmId: `C${i}` }));
+	const credentials = {
+		byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
+	};
+	const rows = Array.from({ length: ROWS }, (_, i) => ({
+		name: `客户${i}`,
+		phone: `138${String(i).padStart(8, '0')}`,
+		crmId: `C${i}`,
+	}));
 	const modes = {
 		batched: { label: 'batched (default mode)', parameters: {} },
 		perItem: {
 			label: 'one request per item (per-item mode)',
-			parameters: { importMode: 'perItem', customers: '={{ [{ name: $json.name, phone: $json.phone }] }}' },
+			parameters: {
+				importMode: 'perItem',
+				customers: '={{ [{ name: $json.name, phone: $json.phone }] }}',
+			},
 		},
 	};
 	const execute = (parameters, items, taskId) =>
@@ -257,8 +308,15 @@ async function benchRouting(sandbox) {
 			credentials,
 		});
 	// Warm-up outside the measurements: loads n8n's expression engine, JIT-compiles the paths.
-	for (const key of ONLY) await execute(modes[key].parameters, rows.slice(0, 200), await sandbox.call('seedTask', { companyId: COMPANY_ID }));
-	log(`== n8n-core RoutingNode in Node ${process.version}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`);
+	for (const key of ONLY)
+		await execute(
+			modes[key].parameters,
+			rows.slice(0, 200),
+			await sandbox.call('seedTask', { companyId: COMPANY_ID }),
+		);
+	log(
+		`== n8n-core RoutingNode in Node ${process.version}; ${number(ROWS)} rows; sandbox latency ${LATENCY} ms; ${os.cpus().length} cores`,
+	);
 	const results = {};
 	for (const key of ONLY.filter((k) => modes[k])) {
 		const taskId = await sandbox.call('seedTask', { companyId: COMPANY_ID });
@@ -285,7 +343,10 @@ async function benchRouting(sandbox) {
 }
 
 async function main() {
-	if (!fs.existsSync(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js')) || !args.includes('--no-build')) {
+	if (
+		!fs.existsSync(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js')) ||
+		!args.includes('--no-build')
+	) {
 		await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT });
 	}
 	const sandbox = await startSandboxProcess({ latencyMs: LATENCY });

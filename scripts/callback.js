@@ -23,7 +23,9 @@ const bodies = {
 };
 
 if (!url || !bodies[kind]) {
-	process.stderr.write('usage: node scripts/callback.js <webhook URL> [call|task|inbound|intention] [--text]\n');
+	process.stderr.write(
+		'usage: node scripts/callback.js <webhook URL> [call|task|inbound|intention] [--text]\n',
+	);
 	process.exit(2);
 }
 

@@ -27,7 +27,15 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureRuntime, run } = require('./lib/runtime');
-const { freePort, n8nEnv, importJson, forCustomExtensions, startServer, RestClient, PACKAGE_NAME } = require('./lib/n8n');
+const {
+	freePort,
+	n8nEnv,
+	importJson,
+	forCustomExtensions,
+	startServer,
+	RestClient,
+	PACKAGE_NAME,
+} = require('./lib/n8n');
 const { startSandboxes, describe, DEFAULT_PORTS, portFromEnv } = require('../test/sandbox/serve');
 const { CREDENTIALS } = require('./lib/workflow');
 
@@ -188,7 +196,13 @@ async function importIfChanged(runtime, env, credentials) {
 	const credentialsHash = hash(credentialList);
 	if (state.credentials !== credentialsHash) {
 		step(`importing ${credentialList.length} credentials`);
-		await importJson(runtime, env, 'credentials', credentialList, path.join(USER_FOLDER, 'credentials.import.json'));
+		await importJson(
+			runtime,
+			env,
+			'credentials',
+			credentialList,
+			path.join(USER_FOLDER, 'credentials.import.json'),
+		);
 		fs.rmSync(path.join(USER_FOLDER, 'credentials.import.json'), { force: true });
 		state.credentials = credentialsHash;
 	}
@@ -197,12 +211,23 @@ async function importIfChanged(runtime, env, credentials) {
 			.readdirSync(EXAMPLES_DIR)
 			.filter((f) => f.endsWith('.json'))
 			.sort()
-			.map((f) => forCustomExtensions(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))));
+			.map((f) =>
+				forCustomExtensions(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))),
+			);
 		const examplesHash = hash(examples);
 		if (state.examples !== examplesHash) {
-			if (state.examples) step('the example workflows changed in e2e/examples/: re-importing them (your edits to them are replaced)');
+			if (state.examples)
+				step(
+					'the example workflows changed in e2e/examples/: re-importing them (your edits to them are replaced)',
+				);
 			step(`importing ${examples.length} example workflows`);
-			await importJson(runtime, env, 'workflow', examples, path.join(USER_FOLDER, 'workflows.import.json'));
+			await importJson(
+				runtime,
+				env,
+				'workflow',
+				examples,
+				path.join(USER_FOLDER, 'workflows.import.json'),
+			);
 			fs.rmSync(path.join(USER_FOLDER, 'workflows.import.json'), { force: true });
 			state.examples = examplesHash;
 		}
@@ -245,20 +270,31 @@ async function verifyNodeTypes(url) {
 	const rest = new RestClient(url);
 	let names = [];
 	try {
-		await rest.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-		const res = await fetch(`${url}/types/nodes.json`, { headers: { cookie: rest.cookie, 'browser-id': rest.browserId } });
+		await rest.ok('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		const res = await fetch(`${url}/types/nodes.json`, {
+			headers: { cookie: rest.cookie, 'browser-id': rest.browserId },
+		});
 		if (res.ok) names = (await res.json()).map((n) => n.name);
 	} catch (error) {
 		say(`[dev] WARNING: could not sign in as ${OWNER.email}: ${error.message}`);
 	}
 	const ours = ['CUSTOM.byrobot', 'CUSTOM.bangwo8', 'CUSTOM.byrobotTrigger'];
 	const missing = ours.filter((n) => !names.includes(n));
-	if (missing.length) say(`[dev] WARNING: n8n did not load ${missing.join(', ')} — check the build output above`);
+	if (missing.length)
+		say(`[dev] WARNING: n8n did not load ${missing.join(', ')} — check the build output above`);
 	else step(`n8n loaded ${ours.join(', ')}`);
 }
 
 function startWatching() {
-	const tsc = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
+	const tsc = path.join(
+		ROOT,
+		'node_modules',
+		'.bin',
+		process.platform === 'win32' ? 'tsc.cmd' : 'tsc',
+	);
 	const watcher = spawn(tsc, ['-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], {
 		cwd: ROOT,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -308,15 +344,26 @@ function banner(credentials) {
 		`  sign in   ${OWNER.email} / ${OWNER.password}`,
 		'',
 		'  credentials:',
-		...credentials.map((c) => `    ${c.name.padEnd(26)} ${c.type.padEnd(18)} → ${c.data.baseUrl}${c.real ? '  (REAL)' : ''}`),
+		...credentials.map(
+			(c) =>
+				`    ${c.name.padEnd(26)} ${c.type.padEnd(18)} → ${c.data.baseUrl}${c.real ? '  (REAL)' : ''}`,
+		),
 	];
 	if (!REAL) {
 		lines.push('', '  workflows (Overview → Workflows):');
-		for (const f of fs.readdirSync(EXAMPLES_DIR).filter((x) => x.endsWith('.json')).sort()) {
+		for (const f of fs
+			.readdirSync(EXAMPLES_DIR)
+			.filter((x) => x.endsWith('.json'))
+			.sort()) {
 			lines.push(`    ${JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')).name}`);
 		}
 	}
-	lines.push('', ...describe(sandboxes).split('\n').map((l) => `  ${l}`));
+	lines.push(
+		'',
+		...describe(sandboxes)
+			.split('\n')
+			.map((l) => `  ${l}`),
+	);
 	lines.push(
 		'',
 		flag('no-watch')

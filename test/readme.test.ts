@@ -52,7 +52,9 @@ describe('README operation tables', () => {
 		['Byrobot', new Byrobot()],
 		['Bangwo8', new Bangwo8()],
 	])('list every %s operation', (_name, node) => {
-		const missing = operationEndpoints(node).filter((endpoint) => !readmeEndpoints.includes(endpoint));
+		const missing = operationEndpoints(node).filter(
+			(endpoint) => !readmeEndpoints.includes(endpoint),
+		);
 		expect(missing).toEqual([]);
 	});
 });

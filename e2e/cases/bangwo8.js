@@ -19,7 +19,12 @@ module.exports = () => [
 		name: 'bangwo8: call task reads, agents and contacts (Basic auth)',
 		workflow: buildWorkflow({
 			nodes: [
-				bangwo8('All Call Tasks', { resource: 'callTask', operation: 'getAll', returnAll: true, filters: {} }),
+				bangwo8('All Call Tasks', {
+					resource: 'callTask',
+					operation: 'getAll',
+					returnAll: true,
+					filters: {},
+				}),
 				bangwo8('Two Oldest Call Tasks', {
 					resource: 'callTask',
 					operation: 'getAll',
@@ -27,10 +32,25 @@ module.exports = () => [
 					limit: 2,
 					filters: { order: 'created_order:asc', createdStart: '2024-01-01' },
 				}),
-				bangwo8('One Call Task', { resource: 'callTask', operation: 'get', callTaskId: byId(49242971) }),
-				bangwo8('Customers', { resource: 'callTask', operation: 'getCustomers', callTaskId: byId(49242970), returnAll: true }),
+				bangwo8('One Call Task', {
+					resource: 'callTask',
+					operation: 'get',
+					callTaskId: byId(49242971),
+				}),
+				bangwo8('Customers', {
+					resource: 'callTask',
+					operation: 'getCustomers',
+					callTaskId: byId(49242970),
+					returnAll: true,
+				}),
 				bangwo8('Agents', { resource: 'agent', operation: 'getAll', returnAll: true, filters: {} }),
-				bangwo8('Contacts', { resource: 'contact', operation: 'getAll', returnAll: false, limit: 3, filters: {} }),
+				bangwo8('Contacts', {
+					resource: 'contact',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 3,
+					filters: {},
+				}),
 			],
 		}),
 		setup({ bangwo8: sandbox }) {
@@ -38,11 +58,19 @@ module.exports = () => [
 		},
 		check(run, { bangwo8: sandbox }) {
 			assert.deepEqual(
-				run.items('All Call Tasks').map((t) => t.callTaskId).sort(),
+				run
+					.items('All Call Tasks')
+					.map((t) => t.callTaskId)
+					.sort(),
 				['49242970', '49242971', '49242972'],
 			);
-			assert.deepEqual(run.items('Two Oldest Call Tasks').map((t) => t.callTaskId), ['49242970', '49242971']);
-			const ordered = sandbox.requestsTo('/api/v1/callTask.json', 'GET').find((r) => r.query.created_order);
+			assert.deepEqual(
+				run.items('Two Oldest Call Tasks').map((t) => t.callTaskId),
+				['49242970', '49242971'],
+			);
+			const ordered = sandbox
+				.requestsTo('/api/v1/callTask.json', 'GET')
+				.find((r) => r.query.created_order);
 			assert.equal(ordered.query.created_order, 'asc');
 			assert.equal(ordered.query.created_start, '2024-01-01');
 
@@ -55,7 +83,11 @@ module.exports = () => [
 			assert.ok(run.items('Agents').some((a) => a.sId === '567332'));
 			assert.equal(run.items('Contacts').length, 3);
 			for (const request of sandbox.requests) {
-				assert.match(String(request.headers.authorization), /^Basic /, `${request.method} ${request.url}`);
+				assert.match(
+					String(request.headers.authorization),
+					/^Basic /,
+					`${request.method} ${request.url}`,
+				);
 			}
 		},
 	},
@@ -65,12 +97,24 @@ module.exports = () => [
 			nodes: [
 				bangwo8(
 					'Call Tasks (OAuth2)',
-					{ authentication: 'oAuth2', resource: 'callTask', operation: 'getAll', returnAll: true, filters: {} },
+					{
+						authentication: 'oAuth2',
+						resource: 'callTask',
+						operation: 'getAll',
+						returnAll: true,
+						filters: {},
+					},
 					{ credential: 'bangwo8OAuth2' },
 				),
 				bangwo8(
 					'Agents (OAuth2)',
-					{ authentication: 'oAuth2', resource: 'agent', operation: 'getAll', returnAll: true, filters: {} },
+					{
+						authentication: 'oAuth2',
+						resource: 'agent',
+						operation: 'getAll',
+						returnAll: true,
+						filters: {},
+					},
 					{ credential: 'bangwo8OAuth2', after: 'Call Tasks (OAuth2)', executeOnce: true },
 				),
 			],
@@ -85,14 +129,20 @@ module.exports = () => [
 			assert.ok(tokenRequests.length >= 1, 'a token was requested');
 			assert.equal(tokenRequests[0].body.grant_type, 'client_credentials');
 			for (const request of sandbox.requests.filter((r) => r.path.startsWith('/api/v1/'))) {
-				assert.match(String(request.headers.authorization), /^Bearer /, `${request.method} ${request.url}`);
+				assert.match(
+					String(request.headers.authorization),
+					/^Bearer /,
+					`${request.method} ${request.url}`,
+				);
 			}
 		},
 	},
 	{
 		name: 'bangwo8: an error stops the workflow without Continue On Fail',
 		workflow: buildWorkflow({
-			nodes: [bangwo8('Get Call Task', { resource: 'callTask', operation: 'get', callTaskId: byId(1) })],
+			nodes: [
+				bangwo8('Get Call Task', { resource: 'callTask', operation: 'get', callTaskId: byId(1) }),
+			],
 		}),
 		expectFailure: true,
 		check(run, { bangwo8: sandbox }) {
@@ -108,7 +158,8 @@ module.exports = () => [
 					name: 'Call Task IDs',
 					type: 'code',
 					parameters: {
-						jsCode: "return [{ json: { id: '49242970' } }, { json: { id: '1' } }, { json: { id: 'abc' } }];",
+						jsCode:
+							"return [{ json: { id: '49242970' } }, { json: { id: '1' } }, { json: { id: 'abc' } }];",
 					},
 				},
 				bangwo8(
@@ -128,7 +179,11 @@ module.exports = () => [
 			assert.equal(String(items[0].callTaskId), '49242970');
 			assert.match(String(items[1].error), /Bangwo8: .*\(HTTP 404/);
 			assert.match(String(items[2].error), /Item 2: "Call Task" — "abc" is not a call task ID/);
-			assert.equal(sandbox.requests.filter((r) => r.path.includes('abc')).length, 0, 'nothing was sent for the bad id');
+			assert.equal(
+				sandbox.requests.filter((r) => r.path.includes('abc')).length,
+				0,
+				'nothing was sent for the bad id',
+			);
 			assert.equal(run.items('After').length, 3, 'the workflow went on');
 		},
 	},

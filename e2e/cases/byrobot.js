@@ -14,7 +14,9 @@ const byrobot = (name, parameters, extra = {}) => ({ name, type: 'byrobot', para
 const once = { executeOnce: true, alwaysOutputData: true };
 
 function chain(nodes) {
-	return nodes.map((node, index) => (index === 0 ? node : { ...node, after: nodes[index - 1].name }));
+	return nodes.map((node, index) =>
+		index === 0 ? node : { ...node, after: nodes[index - 1].name },
+	);
 }
 
 module.exports = () => [
@@ -25,9 +27,20 @@ module.exports = () => [
 				byrobot('Companies', { resource: 'company', operation: 'getAll' }),
 				byrobot('Caller Lines', { resource: 'company', operation: 'getCallerLines', company }),
 				byrobot('Robots', { resource: 'company', operation: 'getRobots', company, robotStatus: 2 }),
-				byrobot('Script Variables', { resource: 'company', operation: 'getScriptVariables', company, sceneDefId: 31 }),
+				byrobot('Script Variables', {
+					resource: 'company',
+					operation: 'getScriptVariables',
+					company,
+					sceneDefId: 31,
+				}),
 				byrobot('Seats', { resource: 'company', operation: 'getSeatStatistics', company }),
-				byrobot('SMS Templates', { resource: 'company', operation: 'getSmsTemplates', company, returnAll: true, status: 2 }),
+				byrobot('SMS Templates', {
+					resource: 'company',
+					operation: 'getSmsTemplates',
+					company,
+					returnAll: true,
+					status: 2,
+				}),
 				byrobot('Undelivered Callbacks', {
 					resource: 'callback',
 					operation: 'getUndelivered',
@@ -51,14 +64,26 @@ module.exports = () => [
 				],
 			);
 			const lines = run.items('Caller Lines');
-			assert.deepEqual(lines.map((l) => l.userPhoneId), [11, 12, 13]);
+			assert.deepEqual(
+				lines.map((l) => l.userPhoneId),
+				[11, 12, 13],
+			);
 			assert.equal(lines[0].phoneTypeLabel, 'Mobile (SIM)');
-			assert.deepEqual(run.items('Robots').map((r) => r.robotDefId), [21, 22]);
+			assert.deepEqual(
+				run.items('Robots').map((r) => r.robotDefId),
+				[21, 22],
+			);
 			assert.equal(sandbox.requestsTo('/company/getRobots')[0].query.robotStatus, '2');
-			assert.deepEqual(run.items('Script Variables').map((v) => v.name), ['客户姓名', '贷款金额', '还款日期']);
+			assert.deepEqual(
+				run.items('Script Variables').map((v) => v.name),
+				['客户姓名', '贷款金额', '还款日期'],
+			);
 			assert.equal(run.items('Seats')[0].companyAllCallSeat, 10);
 			const templates = run.items('SMS Templates');
-			assert.deepEqual(templates.map((t) => t.smsTemplateId), [51]);
+			assert.deepEqual(
+				templates.map((t) => t.smsTemplateId),
+				[51],
+			);
 			assert.equal(run.items('Undelivered Callbacks').length, 3);
 			const [callbackQuery] = sandbox.requestsTo('/callBack/queryUnCallBack');
 			assert.equal(callbackQuery.query.companyId, '1001');
@@ -71,8 +96,16 @@ module.exports = () => [
 		name: 'byrobot: task lifecycle — Get, Get Many, Update, Get Uncalled Customers, Start, Pause, Stop, Get Call Detail, Delete',
 		workflow: buildWorkflow({
 			nodes: chain([
-				byrobot('Get Task', { resource: 'task', operation: 'get', company, task: byId(5001) }, once),
-				byrobot('Get Many Tasks', { resource: 'task', operation: 'getAll', company, returnAll: true, filters: {} }, once),
+				byrobot(
+					'Get Task',
+					{ resource: 'task', operation: 'get', company, task: byId(5001) },
+					once,
+				),
+				byrobot(
+					'Get Many Tasks',
+					{ resource: 'task', operation: 'getAll', company, returnAll: true, filters: {} },
+					once,
+				),
 				byrobot(
 					'Update Task',
 					{
@@ -84,12 +117,47 @@ module.exports = () => [
 					},
 					once,
 				),
-				byrobot('Uncalled Customers', { resource: 'task', operation: 'getUncalledCustomers', company, task: byId(5001), returnAll: true }, once),
-				byrobot('Start Task', { resource: 'task', operation: 'start', company, task: byId(5001) }, once),
-				byrobot('Pause Task', { resource: 'task', operation: 'pause', company, task: byId(5001) }, once),
-				byrobot('Stop Task', { resource: 'task', operation: 'stop', company, task: byId(5001) }, once),
-				byrobot('Call Detail', { resource: 'task', operation: 'getCallDetail', callInstanceId: '800001', simplify: true }, once),
-				byrobot('Delete Task', { resource: 'task', operation: 'delete', company, task: byId(5001) }, once),
+				byrobot(
+					'Uncalled Customers',
+					{
+						resource: 'task',
+						operation: 'getUncalledCustomers',
+						company,
+						task: byId(5001),
+						returnAll: true,
+					},
+					once,
+				),
+				byrobot(
+					'Start Task',
+					{ resource: 'task', operation: 'start', company, task: byId(5001) },
+					once,
+				),
+				byrobot(
+					'Pause Task',
+					{ resource: 'task', operation: 'pause', company, task: byId(5001) },
+					once,
+				),
+				byrobot(
+					'Stop Task',
+					{ resource: 'task', operation: 'stop', company, task: byId(5001) },
+					once,
+				),
+				byrobot(
+					'Call Detail',
+					{
+						resource: 'task',
+						operation: 'getCallDetail',
+						callInstanceId: '800001',
+						simplify: true,
+					},
+					once,
+				),
+				byrobot(
+					'Delete Task',
+					{ resource: 'task', operation: 'delete', company, task: byId(5001) },
+					once,
+				),
 			]),
 		}),
 		setup({ byrobot: sandbox }) {
@@ -106,7 +174,13 @@ module.exports = () => [
 			const [task] = run.items('Get Task');
 			assert.equal(task.callJobId, 5001);
 			assert.equal(task.statusLabel, 'Not Started');
-			assert.deepEqual(run.items('Get Many Tasks').map((t) => t.callJobId).sort(), [5001, 5002]);
+			assert.deepEqual(
+				run
+					.items('Get Many Tasks')
+					.map((t) => t.callJobId)
+					.sort(),
+				[5001, 5002],
+			);
 
 			const [update] = sandbox.requestsTo('/task/update', 'POST');
 			assert.equal(update.body.taskId, 5001);
@@ -115,20 +189,30 @@ module.exports = () => [
 			assert.equal(update.body.concurrencyQuota, 2);
 			assert.equal(run.items('Update Task')[0].success, true);
 
-			assert.deepEqual(run.items('Uncalled Customers').map((c) => c.phone), ['13900002001', '13900002002']);
+			assert.deepEqual(
+				run.items('Uncalled Customers').map((c) => c.phone),
+				['13900002001', '13900002002'],
+			);
 			for (const [node, path] of [
 				['Start Task', '/task/start'],
 				['Pause Task', '/task/pause'],
 				['Stop Task', '/task/stop'],
 				['Delete Task', '/task/delete'],
 			]) {
-				assert.deepEqual(sandbox.requestsTo(path, 'POST').map((r) => r.body), [{ taskId: 5001 }], path);
+				assert.deepEqual(
+					sandbox.requestsTo(path, 'POST').map((r) => r.body),
+					[{ taskId: 5001 }],
+					path,
+				);
 				assert.equal(run.items(node)[0].success, true, node);
 				assert.equal(run.items(node)[0].taskId, 5001, node);
 			}
 			const [detail] = run.items('Call Detail');
 			assert.equal(String(detail.callInstanceId), '800001');
-			assert.ok(Array.isArray(detail.dialogue) && detail.dialogue.length > 0, 'the dialogue is listed');
+			assert.ok(
+				Array.isArray(detail.dialogue) && detail.dialogue.length > 0,
+				'the dialogue is listed',
+			);
 			assert.equal(sandbox.requestsTo('/task/phoneLogInfo')[0].query.callInstanceId, '800001');
 			assert.equal(sandbox.tasks.has(5001), false, 'task 5001 is deleted');
 		},
@@ -167,8 +251,15 @@ module.exports = () => [
 		},
 		check(run, { byrobot: sandbox }) {
 			const requests = sandbox.requestsTo('/openapi/v2/task/importTaskCustomer', 'POST');
-			assert.deepEqual(requests.map((r) => r.body.customerInfoList.length), [1000, 1000, 500]);
-			assert.deepEqual(requests[0].body.customerInfoList[0], { name: '客户0', phone: '13900000000', properties: { 贷款金额: '0' } });
+			assert.deepEqual(
+				requests.map((r) => r.body.customerInfoList.length),
+				[1000, 1000, 500],
+			);
+			assert.deepEqual(requests[0].body.customerInfoList[0], {
+				name: '客户0',
+				phone: '13900000000',
+				properties: { 贷款金额: '0' },
+			});
 			assert.equal(sandbox.customersOf(5001).length, 2500);
 			const out = run.items('Import Customers');
 			assert.deepEqual(
@@ -179,8 +270,13 @@ module.exports = () => [
 					[2001, 2500, 500, 500],
 				],
 			);
-			assert.deepEqual(out[0].rejectedRows, [{ index: 7, phone: '12345', reason: out[0].rejectedRows[0].reason }]);
-			assert.match(out[0].rejectedRows[0].reason, /^Phone: "12345" is not a plausible phone number/);
+			assert.deepEqual(out[0].rejectedRows, [
+				{ index: 7, phone: '12345', reason: out[0].rejectedRows[0].reason },
+			]);
+			assert.match(
+				out[0].rejectedRows[0].reason,
+				/^Phone: "12345" is not a plausible phone number/,
+			);
 			// Item linking: each output item pairs every input row it covered.
 			const task = run.runData['Import Customers'][0];
 			const paired = task.data.main[0].map((item) => item.pairedItem.length);
@@ -191,7 +287,17 @@ module.exports = () => [
 		name: 'byrobot: blacklist groups and entries (8 operations)',
 		workflow: buildWorkflow({
 			nodes: chain([
-				byrobot('Create Group', { resource: 'blacklistGroup', operation: 'create', company, name: 'e2e 分组', remark: '' }, once),
+				byrobot(
+					'Create Group',
+					{
+						resource: 'blacklistGroup',
+						operation: 'create',
+						company,
+						name: 'e2e 分组',
+						remark: '',
+					},
+					once,
+				),
 				byrobot(
 					'Rename Group',
 					{
@@ -207,7 +313,13 @@ module.exports = () => [
 				byrobot('List Groups', { resource: 'blacklistGroup', operation: 'getAll', company }, once),
 				byrobot(
 					'Add Number',
-					{ resource: 'blacklist', operation: 'add', company, mobile: '+86 138-0000-9999', additionalFields: { name: '勿扰' } },
+					{
+						resource: 'blacklist',
+						operation: 'add',
+						company,
+						mobile: '+86 138-0000-9999',
+						additionalFields: { name: '勿扰' },
+					},
 					once,
 				),
 				byrobot(
@@ -217,29 +329,84 @@ module.exports = () => [
 						operation: 'addMany',
 						company,
 						blacklistGroup: '301',
-						entries: { entry: [{ mobile: '13800008881', name: '甲', remark: '' }, { mobile: '13800008882', name: '乙', remark: 'x' }] },
+						entries: {
+							entry: [
+								{ mobile: '13800008881', name: '甲', remark: '' },
+								{ mobile: '13800008882', name: '乙', remark: 'x' },
+							],
+						},
 					},
 					once,
 				),
-				byrobot('List Numbers', { resource: 'blacklist', operation: 'getAll', company, blacklistGroup: '301', returnAll: true }, once),
-				byrobot('Remove Number 1', { resource: 'blacklist', operation: 'delete', company, blacklistGroup: '301', mobile: '13800008881' }, once),
-				byrobot('Remove Number 2', { resource: 'blacklist', operation: 'delete', company, blacklistGroup: '301', mobile: '13800008882' }, once),
-				byrobot('Delete Group', { resource: 'blacklistGroup', operation: 'delete', company, blacklistGroup: '301' }, once),
+				byrobot(
+					'List Numbers',
+					{
+						resource: 'blacklist',
+						operation: 'getAll',
+						company,
+						blacklistGroup: '301',
+						returnAll: true,
+					},
+					once,
+				),
+				byrobot(
+					'Remove Number 1',
+					{
+						resource: 'blacklist',
+						operation: 'delete',
+						company,
+						blacklistGroup: '301',
+						mobile: '13800008881',
+					},
+					once,
+				),
+				byrobot(
+					'Remove Number 2',
+					{
+						resource: 'blacklist',
+						operation: 'delete',
+						company,
+						blacklistGroup: '301',
+						mobile: '13800008882',
+					},
+					once,
+				),
+				byrobot(
+					'Delete Group',
+					{ resource: 'blacklistGroup', operation: 'delete', company, blacklistGroup: '301' },
+					once,
+				),
 			]),
 		}),
 		check(run, { byrobot: sandbox }) {
 			assert.equal(run.items('Create Group')[0].blacklistInfoGroupId, 301);
 			assert.equal(sandbox.requestsTo('/blacklist/group/edit')[0].body.name, 'e2e 分组（改）');
 			assert.deepEqual(
-				run.items('List Groups').map((g) => g.blacklistInfoGroupId).sort((a, b) => a - b),
+				run
+					.items('List Groups')
+					.map((g) => g.blacklistInfoGroupId)
+					.sort((a, b) => a - b),
 				[-1, 301],
 			);
-			assert.deepEqual(sandbox.requestsTo('/company/addBlackList', 'POST')[0].body, { companyId: 1001, mobile: '13800009999', name: '勿扰' });
+			assert.deepEqual(sandbox.requestsTo('/company/addBlackList', 'POST')[0].body, {
+				companyId: 1001,
+				mobile: '13800009999',
+				name: '勿扰',
+			});
 			assert.equal(run.items('Add Number')[0].blacklistInfoId, 7001);
 			const batch = sandbox.requestsTo('/company/addBlackList/batch', 'POST')[0].body;
 			assert.equal(batch.blacklistInfoGroupId, 301);
-			assert.deepEqual(batch.blacklist.map((e) => e.mobile), ['13800008881', '13800008882']);
-			assert.deepEqual(run.items('List Numbers').map((e) => e.mobile).sort(), ['13800008881', '13800008882']);
+			assert.deepEqual(
+				batch.blacklist.map((e) => e.mobile),
+				['13800008881', '13800008882'],
+			);
+			assert.deepEqual(
+				run
+					.items('List Numbers')
+					.map((e) => e.mobile)
+					.sort(),
+				['13800008881', '13800008882'],
+			);
 			assert.equal(sandbox.requestsTo('/blacklist/info/delete', 'POST').length, 2);
 			assert.equal(run.items('Delete Group')[0].success, true);
 			assert.equal(sandbox.groupsOf(1001).size, 1, 'only the default group is left');
@@ -247,7 +414,11 @@ module.exports = () => [
 	},
 	{
 		name: 'byrobot: an error stops the workflow without Continue On Fail',
-		workflow: buildWorkflow({ nodes: [byrobot('Get Task', { resource: 'task', operation: 'get', company, task: byId(9999) })] }),
+		workflow: buildWorkflow({
+			nodes: [
+				byrobot('Get Task', { resource: 'task', operation: 'get', company, task: byId(9999) }),
+			],
+		}),
 		expectFailure: true,
 		check(run, { byrobot: sandbox }) {
 			assert.match(run.error.message, /BYRobot error 404/);
@@ -261,7 +432,9 @@ module.exports = () => [
 				{
 					name: 'Task IDs',
 					type: 'code',
-					parameters: { jsCode: 'return [{ json: { taskId: 5001 } }, { json: { taskId: 9999 } }];' },
+					parameters: {
+						jsCode: 'return [{ json: { taskId: 5001 } }, { json: { taskId: 9999 } }];',
+					},
 				},
 				byrobot(
 					'Get Task',

@@ -16,7 +16,11 @@ const OWNER = Object.freeze({
 });
 
 function ok(answer) {
-	assert.equal(answer?.status, 'OK', `expected the test to pass, n8n said ${JSON.stringify(answer)}`);
+	assert.equal(
+		answer?.status,
+		'OK',
+		`expected the test to pass, n8n said ${JSON.stringify(answer)}`,
+	);
 }
 
 /**
@@ -27,7 +31,11 @@ function ok(answer) {
  */
 function fails(pattern, n8n1Pattern) {
 	return (answer, runtime) => {
-		assert.equal(answer?.status, 'Error', `expected the test to fail, n8n said ${JSON.stringify(answer)}`);
+		assert.equal(
+			answer?.status,
+			'Error',
+			`expected the test to fail, n8n said ${JSON.stringify(answer)}`,
+		);
 		assert.match(String(answer.message), runtime === 'n8n1' && n8n1Pattern ? n8n1Pattern : pattern);
 	};
 }
@@ -38,13 +46,23 @@ function credentialTests(sandboxes) {
 		const c = CREDENTIALS[key];
 		return {
 			name: `credential test: ${c.type} ${name}`,
-			credentials: { id: c.id, name: c.name, type: c.type, data: { ...sandboxes.credentials[c.type], ...dataChange } },
+			credentials: {
+				id: c.id,
+				name: c.name,
+				type: c.type,
+				data: { ...sandboxes.credentials[c.type], ...dataChange },
+			},
 			check,
 		};
 	};
 	return [
 		test('byrobot', 'passes with the sandbox AppKey and AppSecret', {}, ok),
-		test('byrobot', 'explains a wrong AppSecret (code 401)', { appSecret: 'not-the-secret' }, fails(/signature.*AppKey and AppSecret/s)),
+		test(
+			'byrobot',
+			'explains a wrong AppSecret (code 401)',
+			{ appSecret: 'not-the-secret' },
+			fails(/signature.*AppKey and AppSecret/s),
+		),
 		test('bangwo8', 'passes with the admin account', {}, ok),
 		test(
 			'bangwo8',
@@ -59,7 +77,12 @@ function credentialTests(sandboxes) {
 			fails(/403.*admin account/s, /^Forbidden/),
 		),
 		test('bangwo8OAuth2', 'passes with the sandbox SecretID and Secret', {}, ok),
-		test('bangwo8OAuth2', 'explains a wrong Secret', { clientSecret: 'wrong-secret' }, fails(/SecretID|Secret|401|invalid_client/)),
+		test(
+			'bangwo8OAuth2',
+			'explains a wrong Secret',
+			{ clientSecret: 'wrong-secret' },
+			fails(/SecretID|Secret|401|invalid_client/),
+		),
 	];
 }
 

@@ -20,7 +20,11 @@ module.exports = () => [
 			const [created] = run.items('Create Task');
 			assert.equal(created.taskId, 5001);
 			const [createRequest] = byrobot.requestsTo('/task/createTask', 'POST');
-			assert.equal(byrobot.requestsTo('/task/createTask').length, 1, 'Create Task runs once for all rows');
+			assert.equal(
+				byrobot.requestsTo('/task/createTask').length,
+				1,
+				'Create Task runs once for all rows',
+			);
 			assert.deepEqual(
 				{ ...createRequest.body, taskName: undefined },
 				{
@@ -54,7 +58,12 @@ module.exports = () => [
 					['王五', '13900001007'],
 				],
 			);
-			assert.deepEqual(customers[1].properties, { 客户姓名: '李四', 贷款金额: '12000', 还款日期: '2024-06-03', crmId: 'C-1002' });
+			assert.deepEqual(customers[1].properties, {
+				客户姓名: '李四',
+				贷款金额: '12000',
+				还款日期: '2024-06-03',
+				crmId: 'C-1002',
+			});
 			const imported = run.items('Import Customers');
 			assert.equal(
 				imported.reduce((sum, i) => sum + (i.successNum ?? 0), 0),
@@ -62,8 +71,13 @@ module.exports = () => [
 				`Import Customers should report 3 successes: ${JSON.stringify(imported)}`,
 			);
 
-			assert.deepEqual(byrobot.requestsTo('/task/start', 'POST').map((r) => r.body), [{ taskId: 5001 }]);
-			assert.deepEqual(run.items('Start Task'), [{ taskId: 5001, success: true, message: run.items('Start Task')[0].message }]);
+			assert.deepEqual(
+				byrobot.requestsTo('/task/start', 'POST').map((r) => r.body),
+				[{ taskId: 5001 }],
+			);
+			assert.deepEqual(run.items('Start Task'), [
+				{ taskId: 5001, success: true, message: run.items('Start Task')[0].message },
+			]);
 			// autoDial: the sandbox called the three customers as soon as the task ran.
 			const calls = byrobot.callRecordsOf(5001);
 			assert.deepEqual(
@@ -121,7 +135,11 @@ module.exports = () => [
 			assert.ok(active.length >= 1);
 
 			const [create] = bangwo8.requestsTo('/api/v1/callTask.json', 'POST');
-			assert.equal(bangwo8.requestsTo('/api/v1/callTask.json', 'POST').length, 1, 'Create Call Task runs once');
+			assert.equal(
+				bangwo8.requestsTo('/api/v1/callTask.json', 'POST').length,
+				1,
+				'Create Call Task runs once',
+			);
 			assert.deepEqual(create.body.callTask.task_user, active);
 			assert.deepEqual(create.body.callTask.task_service, ['567332']);
 			assert.equal(create.body.callTask.data_source, '1');
@@ -134,7 +152,11 @@ module.exports = () => [
 			assert.equal(bangwo8.requestsTo('/api/v1/callTask/userList/49242970.json', 'GET').length, 1);
 
 			assert.deepEqual(run.items('Delete Call Task'), [{ deleted: true, callTaskId: '49242970' }]);
-			assert.equal(bangwo8.requestsTo('/api/v1/callTask/49242970.json', 'DELETE').length, 1, 'Delete runs once');
+			assert.equal(
+				bangwo8.requestsTo('/api/v1/callTask/49242970.json', 'DELETE').length,
+				1,
+				'Delete runs once',
+			);
 			assert.equal(bangwo8.callTasks.size, 0);
 		},
 	},

@@ -27,7 +27,14 @@ const workflow = {
 			webhookId: WEBHOOK_ID,
 			parameters: { token: TOKEN, options: { duplicateWindowMinutes: 60 } },
 		},
-		{ id: 't2', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		{
+			id: 't2',
+			name: 'Received',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
 	],
 	connections: { 'Byrobot Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },
@@ -49,18 +56,33 @@ async function waitFor(fn, what, timeoutMs = 20000) {
  */
 async function run({ url, rest, runtimeDir }) {
 	const stored = await rest.ok('GET', `/rest/workflows/${WORKFLOW_ID}`);
-	const activated = await rest.ok('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId: stored.versionId });
-	assert.ok(activated.active || activated.activeVersionId, `n8n did not activate the workflow: ${JSON.stringify(activated).slice(0, 300)}`);
+	const activated = await rest.ok('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, {
+		versionId: stored.versionId,
+	});
+	assert.ok(
+		activated.active || activated.activeVersionId,
+		`n8n did not activate the workflow: ${JSON.stringify(activated).slice(0, 300)}`,
+	);
 
 	const hook = `${url}/webhook/${WEBHOOK_ID}/byrobot`;
-	const call = callbacks.callFinished({ callInstanceId: 880001, callJobId: 5001, duration: 27, durationForm: 'text', finishStatus: 0 });
+	const call = callbacks.callFinished({
+		callInstanceId: 880001,
+		callJobId: 5001,
+		duration: 27,
+		durationForm: 'text',
+		finishStatus: 0,
+	});
 
 	// Activation registers the webhook; give n8n a moment if it does so in the background.
 	const refused = await waitFor(async () => {
 		const answer = await callbacks.postOnce(hook, call);
 		return answer.status === 404 ? undefined : answer;
 	}, `the webhook ${hook} to be registered`);
-	assert.equal(refused.status, 403, `without ?token= the webhook should refuse (got ${refused.status} ${refused.body})`);
+	assert.equal(
+		refused.status,
+		403,
+		`without ?token= the webhook should refuse (got ${refused.status} ${refused.body})`,
+	);
 
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
 	const successful = async (n) =>
@@ -70,20 +92,38 @@ async function run({ url, rest, runtimeDir }) {
 			return list.filter((e) => e.status === 'success').length >= n ? list : undefined;
 		}, `${n} successful execution(s)`);
 
-	const delivered = await callbacks.postCallback(`${hook}?token=${TOKEN}`, call, { maxAttempts: 1 });
-	assert.ok(delivered.delivered, `a call result should be acknowledged with "success": ${JSON.stringify(delivered.last)}`);
+	const delivered = await callbacks.postCallback(`${hook}?token=${TOKEN}`, call, {
+		maxAttempts: 1,
+	});
+	assert.ok(
+		delivered.delivered,
+		`a call result should be acknowledged with "success": ${JSON.stringify(delivered.last)}`,
+	);
 	await successful(1);
 	// Private deployments send text/plain.
 	const status = callbacks.taskStatusChanged({ callJobId: 5001, status: 2 });
-	const text = await callbacks.postCallback(`${hook}?token=${TOKEN}`, status, { maxAttempts: 1, contentType: 'text' });
-	assert.ok(text.delivered, `a text/plain task status callback should be acknowledged: ${JSON.stringify(text.last)}`);
+	const text = await callbacks.postCallback(`${hook}?token=${TOKEN}`, status, {
+		maxAttempts: 1,
+		contentType: 'text',
+	});
+	assert.ok(
+		text.delivered,
+		`a text/plain task status callback should be acknowledged: ${JSON.stringify(text.last)}`,
+	);
 	await successful(2);
 	// BYRobot redelivers a call result (at the earliest 10 s later): acknowledged, but no new run.
 	const again = await callbacks.postCallback(`${hook}?token=${TOKEN}`, call, { maxAttempts: 1 });
-	assert.ok(again.delivered, 'a repeated callback is still acknowledged, so BYRobot stops retrying');
+	assert.ok(
+		again.delivered,
+		'a repeated callback is still acknowledged, so BYRobot stops retrying',
+	);
 	await new Promise((r) => setTimeout(r, 2000));
 	const executions = await successful(2);
-	assert.equal(executions.length, 2, `the redelivered call result must not start another execution (${executions.length} executions)`);
+	assert.equal(
+		executions.length,
+		2,
+		`the redelivered call result must not start another execution (${executions.length} executions)`,
+	);
 
 	const flatted = require(path.join(runtimeDir, 'node_modules', 'flatted'));
 	const items = [];
@@ -105,4 +145,8 @@ async function run({ url, rest, runtimeDir }) {
 	await rest.ok('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
 }
 
-module.exports = { workflow, run, name: 'byrobot trigger: activated workflow receives callbacks (token, text/plain, duplicate dropped)' };
+module.exports = {
+	workflow,
+	run,
+	name: 'byrobot trigger: activated workflow receives callbacks (token, text/plain, duplicate dropped)',
+};

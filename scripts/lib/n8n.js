@@ -32,7 +32,11 @@ function freePort() {
 function n8nEnv(runtime, options) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!options.inherit && /^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|WEBHOOK_URL|NODE_OPTIONS|NODE_ENV)/.test(key)) continue;
+		if (
+			!options.inherit &&
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|WEBHOOK_URL|NODE_OPTIONS|NODE_ENV)/.test(key)
+		)
+			continue;
 		if (/^npm_/.test(key)) continue;
 		env[key] = value;
 	}
@@ -65,7 +69,10 @@ function n8nEnv(runtime, options) {
 function n8nCommand(runtime, args, env, { timeoutMs = 180000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(runtime.node, [runtime.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(runtime.node, [runtime.n8nBin, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (c) => (stdout += c));
@@ -110,9 +117,14 @@ function parseExecuteOutput(text) {
 async function importJson(runtime, env, kind, list, file) {
 	fs.writeFileSync(file, `${JSON.stringify(list, null, '\t')}\n`);
 	// At log level info n8n confirms the import; below it prints nothing to check.
-	const result = await n8nCommand(runtime, [`import:${kind}`, `--input=${file}`], { ...env, N8N_LOG_LEVEL: 'info' });
+	const result = await n8nCommand(runtime, [`import:${kind}`, `--input=${file}`], {
+		...env,
+		N8N_LOG_LEVEL: 'info',
+	});
 	if (result.code !== 0 || !/Successfully imported/i.test(result.stdout + result.stderr)) {
-		throw new Error(`n8n import:${kind} failed (exit ${result.code}):\n${tail(result.stdout + result.stderr, 30)}`);
+		throw new Error(
+			`n8n import:${kind} failed (exit ${result.code}):\n${tail(result.stdout + result.stderr, 30)}`,
+		);
 	}
 	return result;
 }
@@ -132,14 +144,19 @@ function forCustomExtensions(workflow) {
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
-			node.type.startsWith(prefix) ? { ...node, type: `CUSTOM.${node.type.slice(prefix.length)}` } : node,
+			node.type.startsWith(prefix)
+				? { ...node, type: `CUSTOM.${node.type.slice(prefix.length)}` }
+				: node,
 		),
 	};
 }
 
 /** Starts `n8n start`; resolves once /healthz/readiness and /rest/settings answer. Returns { child, url, stop, output() }. */
 async function startServer(runtime, env, { timeoutMs = 180000, onLine } = {}) {
-	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	const collect = (chunk) => {
 		output += chunk;
@@ -148,14 +165,18 @@ async function startServer(runtime, env, { timeoutMs = 180000, onLine } = {}) {
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
 	let exited = false;
-	const exitPromise = new Promise((resolve) => child.on('close', (code) => ((exited = true), resolve(code))));
+	const exitPromise = new Promise((resolve) =>
+		child.on('close', (code) => ((exited = true), resolve(code))),
+	);
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (exited) throw new Error(`n8n start exited early:\n${tail(output, 30)}`);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`n8n start did not answer /healthz/readiness within ${timeoutMs} ms:\n${tail(output, 30)}`);
+			throw new Error(
+				`n8n start did not answer /healthz/readiness within ${timeoutMs} ms:\n${tail(output, 30)}`,
+			);
 		}
 		try {
 			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
@@ -215,7 +236,8 @@ class RestClient {
 
 	async ok(method, endpoint, body) {
 		const res = await this.request(method, endpoint, body);
-		if (res.status >= 400) throw new Error(`${method} ${endpoint} → HTTP ${res.status}: ${res.text.slice(0, 500)}`);
+		if (res.status >= 400)
+			throw new Error(`${method} ${endpoint} → HTTP ${res.status}: ${res.text.slice(0, 500)}`);
 		return res.json?.data ?? res.json;
 	}
 
@@ -225,7 +247,11 @@ class RestClient {
 		if (settings?.userManagement?.showSetupOnFirstLoad) {
 			await this.ok('POST', '/rest/owner/setup', owner);
 		}
-		await this.ok('POST', '/rest/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+		await this.ok('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		});
 	}
 }
 

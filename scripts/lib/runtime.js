@@ -45,7 +45,9 @@ const RUNTIMES = Object.freeze({
 });
 
 function runtimeRoot() {
-	return process.env.N8N_RUNTIME_DIR ? path.resolve(process.env.N8N_RUNTIME_DIR) : path.join(ROOT, '.n8n-runtime');
+	return process.env.N8N_RUNTIME_DIR
+		? path.resolve(process.env.N8N_RUNTIME_DIR)
+		: path.join(ROOT, '.n8n-runtime');
 }
 
 function specDir(name) {
@@ -70,7 +72,8 @@ function specHash(name) {
 /** Paths of an installed (or to be installed) runtime. */
 function describeRuntime(name) {
 	const spec = RUNTIMES[name];
-	if (!spec) throw new Error(`unknown n8n runtime "${name}" (known: ${Object.keys(RUNTIMES).join(', ')})`);
+	if (!spec)
+		throw new Error(`unknown n8n runtime "${name}" (known: ${Object.keys(RUNTIMES).join(', ')})`);
 	const dir = installDir(name);
 	const nodeModules = path.join(dir, 'node_modules');
 	return {
@@ -101,10 +104,10 @@ function isInstalled(name) {
 	const marker = readMarker(runtime);
 	return Boolean(
 		marker &&
-			marker.hash === specHash(name) &&
-			fs.existsSync(runtime.n8nBin) &&
-			fs.existsSync(runtime.node) &&
-			fs.existsSync(runtime.sqlite3Binary),
+		marker.hash === specHash(name) &&
+		fs.existsSync(runtime.n8nBin) &&
+		fs.existsSync(runtime.node) &&
+		fs.existsSync(runtime.sqlite3Binary),
 	);
 }
 
@@ -126,7 +129,8 @@ function run(command, args, options = {}) {
 		child.on('error', reject);
 		child.on('close', (code) => {
 			if (code === 0) resolve();
-			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${tail.join('\n')}`));
+			else
+				reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${tail.join('\n')}`));
 		});
 	});
 }
@@ -152,7 +156,10 @@ async function withLock(dir, fn, log) {
 				fs.rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
-			if (waited % 30 === 0) log(`waiting for another install of ${path.basename(dir)} (pid ${owner ?? '?'}) to finish…`);
+			if (waited % 30 === 0)
+				log(
+					`waiting for another install of ${path.basename(dir)} (pid ${owner ?? '?'}) to finish…`,
+				);
 			await new Promise((r) => setTimeout(r, 2000));
 		}
 	}
@@ -189,8 +196,12 @@ async function ensureRuntime(name, options = {}) {
 			const started = Date.now();
 			const inRepo = !path.relative(ROOT, runtime.dir).startsWith('..');
 			const relative = inRepo ? path.relative(ROOT, runtime.dir) : runtime.dir;
-			log(`installing ${runtime.label} into ${relative} from e2e/runtime/${name}/package-lock.json`);
-			log(`  (once per lockfile change: ${runtime.installNote} with a warm npm cache; later runs reuse it)`);
+			log(
+				`installing ${runtime.label} into ${relative} from e2e/runtime/${name}/package-lock.json`,
+			);
+			log(
+				`  (once per lockfile change: ${runtime.installNote} with a warm npm cache; later runs reuse it)`,
+			);
 			fs.mkdirSync(runtime.dir, { recursive: true });
 			fs.rmSync(runtime.marker, { force: true });
 			fs.rmSync(path.join(runtime.dir, 'node_modules'), { recursive: true, force: true });
@@ -202,7 +213,9 @@ async function ensureRuntime(name, options = {}) {
 			// Run through `npm run …`, this process inherits npm's config as npm_config_* variables,
 			// among them this repository's ignore-scripts=true (.npmrc): drop them, or the rebuilds
 			// below would silently run no script.
-			const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+			const env = Object.fromEntries(
+				Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+			);
 			// The n8n tree is installed without install scripts (several need network access or a
 			// toolchain we do not need); only the packages listed in `rebuild` get theirs run.
 			log('  npm ci …');

@@ -19,10 +19,14 @@ if (require.main === module) {
 			const codes = {};
 			let maxSignatureAgeMs = 0;
 			for (const request of requests) {
-				const key = request.status === 200 ? String(request.code ?? 'no code') : `HTTP ${request.status ?? '?'}`;
+				const key =
+					request.status === 200
+						? String(request.code ?? 'no code')
+						: `HTTP ${request.status ?? '?'}`;
 				codes[key] = (codes[key] ?? 0) + 1;
 				const signed = Date.parse(String(request.headers.datetime ?? ''));
-				if (Number.isFinite(signed)) maxSignatureAgeMs = Math.max(maxSignatureAgeMs, request.time - signed);
+				if (Number.isFinite(signed))
+					maxSignatureAgeMs = Math.max(maxSignatureAgeMs, request.time - signed);
 			}
 			return {
 				requests: requests.length,

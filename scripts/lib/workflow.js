@@ -7,7 +7,11 @@ const { PACKAGE_NAME } = require('./n8n');
 const CREDENTIALS = Object.freeze({
 	byrobot: { id: 'byrobotSandbox01', name: 'BYRobot sandbox', type: 'byrobotApi' },
 	bangwo8: { id: 'bangwo8Sandbox01', name: 'Bangwo8 sandbox', type: 'bangwo8Api' },
-	bangwo8OAuth2: { id: 'bangwo8OAuthSbx1', name: 'Bangwo8 sandbox (OAuth2)', type: 'bangwo8OAuth2Api' },
+	bangwo8OAuth2: {
+		id: 'bangwo8OAuthSbx1',
+		name: 'Bangwo8 sandbox (OAuth2)',
+		type: 'bangwo8OAuth2Api',
+	},
 });
 
 const SHORT_TYPES = {
@@ -41,7 +45,14 @@ const TRIGGER = 'Start';
  */
 function buildWorkflow({ id, name, nodes }) {
 	const all = [
-		{ id: 'trigger', name: TRIGGER, type: SHORT_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'trigger',
+			name: TRIGGER,
+			type: SHORT_TYPES.manualTrigger,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections = {};
 	nodes.forEach((spec, index) => {
@@ -55,7 +66,8 @@ function buildWorkflow({ id, name, nodes }) {
 			parameters: spec.parameters ?? {},
 		};
 		const credential =
-			spec.credential ?? (spec.type === 'byrobot' ? 'byrobot' : spec.type === 'bangwo8' ? 'bangwo8' : undefined);
+			spec.credential ??
+			(spec.type === 'byrobot' ? 'byrobot' : spec.type === 'bangwo8' ? 'bangwo8' : undefined);
 		if (credential) {
 			const c = CREDENTIALS[credential];
 			if (!c) throw new Error(`${name}/${spec.name}: unknown credential ${credential}`);
@@ -70,7 +82,15 @@ function buildWorkflow({ id, name, nodes }) {
 		while (connections[from].main.length <= output) connections[from].main.push([]);
 		connections[from].main[output].push({ node: spec.name, type: 'main', index: 0 });
 	});
-	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: all,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** A readable view of what `n8n execute --rawOutput` printed. */
@@ -92,13 +112,16 @@ class Execution {
 	/** The JSON of the items a node put out (first run, given output). */
 	items(node, output = 0, run = 0) {
 		const task = this.runData[node]?.[run];
-		if (!task) throw new Error(`node "${node}" did not run (ran: ${Object.keys(this.runData).join(', ')})`);
+		if (!task)
+			throw new Error(`node "${node}" did not run (ran: ${Object.keys(this.runData).join(', ')})`);
 		return (task.data?.main?.[output] ?? []).map((item) => item.json);
 	}
 
 	/** The items of all runs of a node (a node runs once per input item unless told otherwise). */
 	allItems(node, output = 0) {
-		return (this.runData[node] ?? []).flatMap((task) => (task.data?.main?.[output] ?? []).map((i) => i.json));
+		return (this.runData[node] ?? []).flatMap((task) =>
+			(task.data?.main?.[output] ?? []).map((i) => i.json),
+		);
 	}
 
 	/** The error a node stopped with, if any. */

@@ -13,14 +13,24 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 	beforeEach(() => sandbox.reset());
 
 	it('Agent: Get Many returns every agent from supports.json', async () => {
-		const out = await run(auth, baseUrl, { resource: 'agent', operation: 'getAll', returnAll: true });
+		const out = await run(auth, baseUrl, {
+			resource: 'agent',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		const requests = apiRequests(sandbox);
 		expect(requests).toHaveLength(1);
 		expect(requests[0].method).toBe('GET');
 		expect(requests[0].path).toBe('/api/v1/supports.json');
 		expect(requests[0].query).toEqual({ page: '1', per_page: '100' });
 		expect(requests[0].headers.authorization).toBe(auth.expectedAuthorization(sandbox));
-		expect(out.map((i) => i.json.sId).sort()).toEqual([SEED.agent.agent.id, SEED.agent.admin.id, SEED.agent.zhang.id, SEED.agent.deleted.id, SEED.agent.recycled.id]);
+		expect(out.map((i) => i.json.sId).sort()).toEqual([
+			SEED.agent.agent.id,
+			SEED.agent.admin.id,
+			SEED.agent.zhang.id,
+			SEED.agent.deleted.id,
+			SEED.agent.recycled.id,
+		]);
 		expect(out[0].json).toEqual(sandbox.agents.find((a) => a.sId === out[0].json.sId));
 		expect(out.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
@@ -50,8 +60,15 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 		expect(requests[0].query).toEqual({ page: '1', per_page: '3' });
 		expect(requests[0].headers.authorization).toBe(auth.expectedAuthorization(sandbox));
 		// Newest first by default.
-		expect(out.map((i) => i.json.cId)).toEqual([SEED.contact.deleted.id, SEED.contact.left.id, SEED.contact.zhou.id]);
-		expect(out[0]).toEqual({ json: sandbox.contacts.find((c) => c.cId === SEED.contact.deleted.id), pairedItem: { item: 0 } });
+		expect(out.map((i) => i.json.cId)).toEqual([
+			SEED.contact.deleted.id,
+			SEED.contact.left.id,
+			SEED.contact.zhou.id,
+		]);
+		expect(out[0]).toEqual({
+			json: sandbox.contacts.find((c) => c.cId === SEED.contact.deleted.id),
+			pairedItem: { item: 0 },
+		});
 	});
 
 	it('Contact: Get Many Return All with an updated range', async () => {
@@ -67,6 +84,10 @@ describe.each(AUTH_CASES)('Agent and Contact with $name authentication', (auth) 
 			updated_start: '2023-06-02',
 			updated_end: '2023-06-04',
 		});
-		expect(out.map((i) => i.json.cId).sort()).toEqual([SEED.contact.sun.id, SEED.contact.qian.id, SEED.contact.testCo1.id]);
+		expect(out.map((i) => i.json.cId).sort()).toEqual([
+			SEED.contact.sun.id,
+			SEED.contact.qian.id,
+			SEED.contact.testCo1.id,
+		]);
 	});
 });

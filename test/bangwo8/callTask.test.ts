@@ -36,20 +36,28 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					},
 					pairedItem: { item: 0 },
 				},
-				expect.objectContaining({ json: expect.objectContaining({ callTaskId: '49242973' }), pairedItem: { item: 0 } }),
+				expect.objectContaining({
+					json: expect.objectContaining({ callTaskId: '49242973' }),
+					pairedItem: { item: 0 },
+				}),
 			]);
 		});
 
 		it('Return All over 250 call tasks: exactly 3 requests following next_page, 250 distinct tasks', async () => {
 			const ids = sandbox.seedCallTasks(250);
-			const out = await run(auth, baseUrl, { resource: 'callTask', operation: 'getAll', returnAll: true });
+			const out = await run(auth, baseUrl, {
+				resource: 'callTask',
+				operation: 'getAll',
+				returnAll: true,
+			});
 			const requests = apiRequests(sandbox);
 			expect(requests.map((r) => r.query)).toEqual([
 				{ page: '1', per_page: '100' },
 				{ page: '2', per_page: '100' },
 				{ page: '3', per_page: '100' },
 			]);
-			for (const r of requests) expect(r.headers.authorization).toBe(auth.expectedAuthorization(sandbox));
+			for (const r of requests)
+				expect(r.headers.authorization).toBe(auth.expectedAuthorization(sandbox));
 			const got = out.map((item) => item.json.callTaskId as string);
 			expect(got).toHaveLength(250);
 			expect(new Set(got).size).toBe(250);
@@ -59,7 +67,11 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 
 		it('a Limit above 100 pages until it has enough and stops', async () => {
 			sandbox.seedCallTasks(250);
-			const out = await run(auth, baseUrl, { resource: 'callTask', operation: 'getAll', limit: 150 });
+			const out = await run(auth, baseUrl, {
+				resource: 'callTask',
+				operation: 'getAll',
+				limit: 150,
+			});
 			expect(apiRequests(sandbox).map((r) => r.query.page)).toEqual(['1', '2']);
 			expect(out).toHaveLength(150);
 			expect(new Set(out.map((i) => i.json.callTaskId)).size).toBe(150);
@@ -106,11 +118,19 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 				limit: 3,
 				filters: { order: 'updated_order:desc' },
 			});
-			expect(apiRequests(sandbox)[0].query).toEqual({ page: '1', per_page: '3', updated_order: 'desc' });
+			expect(apiRequests(sandbox)[0].query).toEqual({
+				page: '1',
+				per_page: '3',
+				updated_order: 'desc',
+			});
 		});
 
 		it('outputs nothing for an empty list', async () => {
-			const out = await run(auth, baseUrl, { resource: 'callTask', operation: 'getAll', returnAll: true });
+			const out = await run(auth, baseUrl, {
+				resource: 'callTask',
+				operation: 'getAll',
+				returnAll: true,
+			});
 			expect(out).toEqual([]);
 			expect(apiRequests(sandbox)).toHaveLength(1);
 		});
@@ -157,7 +177,11 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 				callTaskId: { __rl: true, mode: 'list', value: id, cachedResultName: '沙盒外呼任务1' },
 			});
 			expect(out).toHaveLength(1);
-			expect(out[0].json).toMatchObject({ callTaskId: id, task_start: '2024-01-01', phoneCount: 3 });
+			expect(out[0].json).toMatchObject({
+				callTaskId: id,
+				task_start: '2024-01-01',
+				phoneCount: 3,
+			});
 			expect(out[0].json).not.toHaveProperty('startime');
 		});
 
@@ -166,16 +190,22 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 			const out = await run(
 				auth,
 				baseUrl,
-				{ resource: 'callTask', operation: 'get', callTaskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				{
+					resource: 'callTask',
+					operation: 'get',
+					callTaskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				},
 				{ items: [{ id: ids[2] }, { id: Number(ids[0]) }] },
 			);
 			expect(out.map((i) => [i.json.callTaskId, i.pairedItem])).toEqual([
 				[ids[2], { item: 0 }],
 				[ids[0], { item: 1 }],
 			]);
-			expect(apiRequests(sandbox).map((r) => r.path).sort()).toEqual(
-				[`/api/v1/callTask/${ids[0]}.json`, `/api/v1/callTask/${ids[2]}.json`].sort(),
-			);
+			expect(
+				apiRequests(sandbox)
+					.map((r) => r.path)
+					.sort(),
+			).toEqual([`/api/v1/callTask/${ids[0]}.json`, `/api/v1/callTask/${ids[2]}.json`].sort());
 		});
 	});
 
@@ -221,14 +251,25 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 						successCount: 2,
 						failureCount: 1,
 						data: [
-							{ callTaskId: SEED.callTask.firstId, task_user: [SEED.contact.zhao.id], task_service: SEED.agent.admin.id },
-							{ callTaskId: SEED.callTask.firstId, task_user: [SEED.contact.qian.id], task_service: SEED.agent.agent.id },
+							{
+								callTaskId: SEED.callTask.firstId,
+								task_user: [SEED.contact.zhao.id],
+								task_service: SEED.agent.admin.id,
+							},
+							{
+								callTaskId: SEED.callTask.firstId,
+								task_user: [SEED.contact.qian.id],
+								task_service: SEED.agent.agent.id,
+							},
 						],
 					},
 					pairedItem: { item: 0 },
 				},
 			]);
-			expect(sandbox.callTasks.get(SEED.callTask.firstId)?.customers.map((c) => c.userId)).toEqual([SEED.contact.zhao.id, SEED.contact.qian.id]);
+			expect(sandbox.callTasks.get(SEED.callTask.firstId)?.customers.map((c) => c.userId)).toEqual([
+				SEED.contact.zhao.id,
+				SEED.contact.qian.id,
+			]);
 		});
 
 		it('takes company IDs for data_source "0", IDs as numbers or text from expressions, and ISO instants', async () => {
@@ -267,7 +308,12 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					data_source: '0',
 				},
 			});
-			expect(out[0].json).toMatchObject({ legalCount: 2, illegalCount: 0, illegalIds: [], failureCount: 0 });
+			expect(out[0].json).toMatchObject({
+				legalCount: 2,
+				illegalCount: 0,
+				illegalIds: [],
+				failureCount: 0,
+			});
 		});
 	});
 
@@ -333,11 +379,21 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 					pairedItem: { item: 0 },
 				},
 				{
-					json: expect.objectContaining({ cId: SEED.contact.qian.id, progress: 0, progressLabel: 'Not Answered', progressRaw: '未接听' }),
+					json: expect.objectContaining({
+						cId: SEED.contact.qian.id,
+						progress: 0,
+						progressLabel: 'Not Answered',
+						progressRaw: '未接听',
+					}),
 					pairedItem: { item: 0 },
 				},
 				{
-					json: expect.objectContaining({ cId: SEED.contact.sun.id, progress: 1, progressLabel: 'Completed', progressRaw: 1 }),
+					json: expect.objectContaining({
+						cId: SEED.contact.sun.id,
+						progress: 1,
+						progressLabel: 'Completed',
+						progressRaw: 1,
+					}),
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -366,7 +422,12 @@ describe.each(AUTH_CASES)('Call Task with $name authentication', (auth) => {
 			const rows = sandbox.customersOf(id)!;
 			const template = rows[0];
 			for (let i = 0; i < 147; i++) {
-				rows.push({ ...template, userId: `x${i}`, cId: String(800000 + i), phone: String(13700000000 + i) });
+				rows.push({
+					...template,
+					userId: `x${i}`,
+					cId: String(800000 + i),
+					phone: String(13700000000 + i),
+				});
 			}
 			const all = await run(auth, baseUrl, {
 				resource: 'callTask',

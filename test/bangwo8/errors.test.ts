@@ -41,10 +41,25 @@ describe('Bangwo8 errors', () => {
 	describe('answers from Bangwo8', () => {
 		it('401 wrong password: the vendor message, a hint about the admin account, no password', async () => {
 			const error = await failure(
-				run({ ...BASIC, credentials: (url) => ({ bangwo8Api: { account: SANDBOX_ADMIN.account, password: 'not-the-password-42', baseUrl: url } }) }, baseUrl, getMany),
+				run(
+					{
+						...BASIC,
+						credentials: (url) => ({
+							bangwo8Api: {
+								account: SANDBOX_ADMIN.account,
+								password: 'not-the-password-42',
+								baseUrl: url,
+							},
+						}),
+					},
+					baseUrl,
+					getMany,
+				),
 			);
 			expect(error.constructor.name).toBe('NodeApiError');
-			expect(error.message).toBe("Bangwo8: Couldn't authenticate you: wrong account or password (HTTP 401, errcode 100001)");
+			expect(error.message).toBe(
+				"Bangwo8: Couldn't authenticate you: wrong account or password (HTTP 401, errcode 100001)",
+			);
 			expect(error.httpCode).toBe('401');
 			expect(error.description).toMatch(/main \(admin\) account .* password/);
 			expect(JSON.stringify(error)).not.toContain('not-the-password-42');
@@ -53,17 +68,27 @@ describe('Bangwo8 errors', () => {
 
 		it('403 for an agent account: says the call task API needs the admin', async () => {
 			const error = await failure(
-				run({ ...BASIC, credentials: (url) => ({ bangwo8Api: { ...SANDBOX_AGENT, baseUrl: url } }) }, baseUrl, getMany),
+				run(
+					{ ...BASIC, credentials: (url) => ({ bangwo8Api: { ...SANDBOX_AGENT, baseUrl: url } }) },
+					baseUrl,
+					getMany,
+				),
 			);
-			expect(error.message).toBe('Bangwo8: Permission denied: the callTask API needs the admin account (HTTP 403, errcode 100003)');
+			expect(error.message).toBe(
+				'Bangwo8: Permission denied: the callTask API needs the admin account (HTTP 403, errcode 100003)',
+			);
 			expect(error.httpCode).toBe('403');
 			expect(error.description).toMatch(/not the main \(admin\) account/);
 			expect(JSON.stringify(error)).not.toContain(SANDBOX_AGENT.password);
 		});
 
 		it.each(AUTH_CASES)('404 for an unknown call task on Get ($name)', async (auth) => {
-			const error = await failure(run(auth, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('123') }));
-			expect(error.message).toBe('Bangwo8: callTaskId 123 does not exist (HTTP 404, errcode 100044)');
+			const error = await failure(
+				run(auth, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('123') }),
+			);
+			expect(error.message).toBe(
+				'Bangwo8: callTaskId 123 does not exist (HTTP 404, errcode 100044)',
+			);
 			expect(error.httpCode).toBe('404');
 			expect(error.description).toMatch(/call task id/);
 		});
@@ -71,24 +96,35 @@ describe('Bangwo8 errors', () => {
 		it.each([
 			[200, 'HTTP 200'],
 			[403, 'HTTP 403'],
-		])('Delete of an unknown id: {"Status": "403", message} (sent with %s) is an error', async (status) => {
-			sandbox.deleteMissingStatus = status;
-			const error = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'delete', callTaskId: rl('777') }));
-			expect(error.constructor.name).toBe('NodeApiError');
-			expect(error.message).toBe('Bangwo8: callTaskId does not exist (HTTP 403)');
-			expect(error.httpCode).toBe('403');
-			expect(error.description).toMatch(/does not exist/);
-		});
+		])(
+			'Delete of an unknown id: {"Status": "403", message} (sent with %s) is an error',
+			async (status) => {
+				sandbox.deleteMissingStatus = status;
+				const error = await failure(
+					run(BASIC, baseUrl, { resource: 'callTask', operation: 'delete', callTaskId: rl('777') }),
+				);
+				expect(error.constructor.name).toBe('NodeApiError');
+				expect(error.message).toBe('Bangwo8: callTaskId does not exist (HTTP 403)');
+				expect(error.httpCode).toBe('403');
+				expect(error.description).toMatch(/does not exist/);
+			},
+		);
 
 		it('a {Status, message} body with HTTP 200 on a list is an error', async () => {
-			sandbox.answerNext('GET /api/v1/callTask.json', { body: { Status: '500', message: 'internal' } });
+			sandbox.answerNext('GET /api/v1/callTask.json', {
+				body: { Status: '500', message: 'internal' },
+			});
 			const error = await failure(run(BASIC, baseUrl, getMany));
 			expect(error.message).toBe('Bangwo8: internal (HTTP 500)');
 		});
 
 		it('an {errcode, errmsg} body with HTTP 200 is an error', async () => {
-			sandbox.answerNext('GET /api/v1/supports.json', { body: { errcode: '100047', errmsg: 'Invalid resource URI' } });
-			const error = await failure(run(BASIC, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }));
+			sandbox.answerNext('GET /api/v1/supports.json', {
+				body: { errcode: '100047', errmsg: 'Invalid resource URI' },
+			});
+			const error = await failure(
+				run(BASIC, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }),
+			);
 			expect(error.message).toBe('Bangwo8: Invalid resource URI (HTTP 400, errcode 100047)');
 		});
 
@@ -104,12 +140,22 @@ describe('Bangwo8 errors', () => {
 			expect(error.description).toMatch(/Retry On Fail/);
 		});
 
-		it.each(AUTH_CASES)('503 maintenance says to try later with Retry On Fail ($name)', async (auth) => {
-			sandbox.fail({ path: /callTask/, failure: { kind: 'http', status: 503 } });
-			const error = await failure(run(auth, baseUrl, { resource: 'callTask', operation: 'getCustomers', callTaskId: rl('1'), limit: 1 }));
-			expect(error.message).toBe('Bangwo8: Service under maintenance (HTTP 503, errcode 100503)');
-			expect(error.description).toMatch(/maintenance.*Retry On Fail/);
-		});
+		it.each(AUTH_CASES)(
+			'503 maintenance says to try later with Retry On Fail ($name)',
+			async (auth) => {
+				sandbox.fail({ path: /callTask/, failure: { kind: 'http', status: 503 } });
+				const error = await failure(
+					run(auth, baseUrl, {
+						resource: 'callTask',
+						operation: 'getCustomers',
+						callTaskId: rl('1'),
+						limit: 1,
+					}),
+				);
+				expect(error.message).toBe('Bangwo8: Service under maintenance (HTTP 503, errcode 100503)');
+				expect(error.description).toMatch(/maintenance.*Retry On Fail/);
+			},
+		);
 
 		it('500 and an HTML error page', async () => {
 			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'http', status: 500 } });
@@ -142,7 +188,9 @@ describe('Bangwo8 errors', () => {
 					contactIds: [SEED.contact.zhao.id],
 				}),
 			);
-			expect(error.message).toBe(`Bangwo8: task_service "${SEED.agent.deleted.id}" is not an active agent (HTTP 400, errcode 100010)`);
+			expect(error.message).toBe(
+				`Bangwo8: task_service "${SEED.agent.deleted.id}" is not an active agent (HTTP 400, errcode 100010)`,
+			);
 			expect(error.description).toMatch(/parameter/);
 		});
 	});
@@ -160,19 +208,76 @@ describe('Bangwo8 errors', () => {
 			...overrides,
 		});
 		it.each([
-			['an empty Task Name', create({ taskName: '  ' }), 'Item 0: "Task Name" — the call task needs a name'],
-			['a malformed Task Start', create({ taskStart: 'next monday' }), 'Item 0: "Task Start" — "next monday" is not a date'],
-			['an impossible date', create({ taskEnd: '2024-02-30' }), 'Item 0: "Task End" — "2024-02-30" is not a date'],
-			['an empty Task End', create({ taskEnd: '' }), 'Item 0: "Task End" — the call task needs an end date'],
-			['an end before the start', create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }), 'Item 0: "Task End" — 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)'],
-			['no contacts', create({ contactIds: [] }), 'Item 0: "Contacts" — the call task needs at least one customer'],
-			['a contact that is not an id', create({ contactIds: `={{ ["${SEED.contact.zhao.id}", "abc"] }}` }), 'Item 0: "Contacts" — not IDs: abc'],
-			['no agents', create({ agentIds: [] }), 'Item 0: "Agents" — the call task needs at least one agent'],
-			['a bad data source', create({ dataSource: '={{ "2" }}' }), 'Item 0: "Data Source" — "2" is neither "0" (Company) nor "1" (Contact)'],
-			['a call task id that is not a number', { resource: 'callTask', operation: 'get', callTaskId: rl('12a') }, 'Item 0: "Call Task" — "12a" is not a call task ID'],
-			['an empty call task id', { resource: 'callTask', operation: 'delete', callTaskId: rl('') }, 'Item 0: "Call Task" — no call task given'],
-			['a malformed filter date', { ...getMany, filters: { createdStart: 'yesterday' } }, 'Item 0: "Created After" — "yesterday" is not a date'],
-			['a filter range ending before it starts', { resource: 'contact', operation: 'getAll', limit: 5, filters: { updatedStart: '2024-03-02', updatedEnd: '2024-03-01' } }, 'Item 0: "Updated Before" — 2024-03-01 is before "Updated After" (2024-03-02)'],
+			[
+				'an empty Task Name',
+				create({ taskName: '  ' }),
+				'Item 0: "Task Name" — the call task needs a name',
+			],
+			[
+				'a malformed Task Start',
+				create({ taskStart: 'next monday' }),
+				'Item 0: "Task Start" — "next monday" is not a date',
+			],
+			[
+				'an impossible date',
+				create({ taskEnd: '2024-02-30' }),
+				'Item 0: "Task End" — "2024-02-30" is not a date',
+			],
+			[
+				'an empty Task End',
+				create({ taskEnd: '' }),
+				'Item 0: "Task End" — the call task needs an end date',
+			],
+			[
+				'an end before the start',
+				create({ taskStart: '2024-05-20 10:00', taskEnd: '2024-05-19' }),
+				'Item 0: "Task End" — 2024-05-19 is before "Task Start" (2024-05-20 10:00:00)',
+			],
+			[
+				'no contacts',
+				create({ contactIds: [] }),
+				'Item 0: "Contacts" — the call task needs at least one customer',
+			],
+			[
+				'a contact that is not an id',
+				create({ contactIds: `={{ ["${SEED.contact.zhao.id}", "abc"] }}` }),
+				'Item 0: "Contacts" — not IDs: abc',
+			],
+			[
+				'no agents',
+				create({ agentIds: [] }),
+				'Item 0: "Agents" — the call task needs at least one agent',
+			],
+			[
+				'a bad data source',
+				create({ dataSource: '={{ "2" }}' }),
+				'Item 0: "Data Source" — "2" is neither "0" (Company) nor "1" (Contact)',
+			],
+			[
+				'a call task id that is not a number',
+				{ resource: 'callTask', operation: 'get', callTaskId: rl('12a') },
+				'Item 0: "Call Task" — "12a" is not a call task ID',
+			],
+			[
+				'an empty call task id',
+				{ resource: 'callTask', operation: 'delete', callTaskId: rl('') },
+				'Item 0: "Call Task" — no call task given',
+			],
+			[
+				'a malformed filter date',
+				{ ...getMany, filters: { createdStart: 'yesterday' } },
+				'Item 0: "Created After" — "yesterday" is not a date',
+			],
+			[
+				'a filter range ending before it starts',
+				{
+					resource: 'contact',
+					operation: 'getAll',
+					limit: 5,
+					filters: { updatedStart: '2024-03-02', updatedEnd: '2024-03-01' },
+				},
+				'Item 0: "Updated Before" — 2024-03-01 is before "Updated After" (2024-03-02)',
+			],
 		])('%s', async (_name, parameters, message) => {
 			const error = await failure(run(BASIC, baseUrl, parameters));
 			expect(error.message).toBe(message);
@@ -190,13 +295,23 @@ describe('Bangwo8 errors', () => {
 		});
 
 		it('the description says what to fix and that nothing was sent', async () => {
-			const bad = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl(' 12a ') }));
+			const bad = await failure(
+				run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl(' 12a ') }),
+			);
 			expect(bad.description).toBe(
 				'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId. Nothing was sent to Bangwo8 for this item.',
 			);
-			const empty = await failure(run(BASIC, baseUrl, { resource: 'callTask', operation: 'getCustomers', callTaskId: rl('') }));
+			const empty = await failure(
+				run(BASIC, baseUrl, {
+					resource: 'callTask',
+					operation: 'getCustomers',
+					callTaskId: rl(''),
+				}),
+			);
 			expect(empty.message).toBe('Item 0: "Call Task" — no call task given');
-			expect(empty.description).toBe('Fix "Call Task" for input item 0. Nothing was sent to Bangwo8 for this item.');
+			expect(empty.description).toBe(
+				'Fix "Call Task" for input item 0. Nothing was sent to Bangwo8 for this item.',
+			);
 			expect(sandbox.requests).toHaveLength(0);
 		});
 	});
@@ -204,56 +319,69 @@ describe('Bangwo8 errors', () => {
 	describe('Continue On Fail and item linking for every operation', () => {
 		const errorOf = (item: INodeExecutionData) => item.error as unknown as CaughtError;
 
-		it.each(AUTH_CASES)('Call Task: Get Many, Get, Create, Delete, Get Customers ($name)', async (auth) => {
-			const [a, b] = sandbox.seedCallTasks(2);
-			const cases: Array<[INodeParameters, IDataObject[], string]> = [
-				[
-					{ resource: 'callTask', operation: 'getAll', limit: 1, filters: { createdStart: '={{ $json.from }}' } },
-					[{ from: '2024-01-01' }, { from: 'not a date' }],
-					'Item 1: "Created After" — "not a date" is not a date',
-				],
-				[
-					{ resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') },
-					[{ id: a }, { id: '999' }],
-					'Bangwo8: callTaskId 999 does not exist (HTTP 404, errcode 100044)',
-				],
-				[
-					{
-						resource: 'callTask',
-						operation: 'create',
-						taskName: 't',
-						taskStart: '2024-05-20',
-						taskEnd: '={{ $json.end }}',
-						agentIds: [SEED.agent.admin.id],
-						dataSource: '1',
-						contactIds: [SEED.contact.zhao.id],
-					},
-					[{ end: '2024-05-21' }, { end: '2024-05-01' }],
-					'Item 1: "Task End" — 2024-05-01 is before "Task Start" (2024-05-20)',
-				],
-				[
-					{ resource: 'callTask', operation: 'getCustomers', callTaskId: rl('={{ $json.id }}'), returnAll: true },
-					[{ id: b }, { id: '998' }],
-					'Bangwo8: callTaskId 998 does not exist (HTTP 404, errcode 100044)',
-				],
-				[
-					{ resource: 'callTask', operation: 'delete', callTaskId: rl('={{ $json.id }}') },
-					[{ id: a }, { id: '997' }],
-					'Bangwo8: callTaskId does not exist (HTTP 403)',
-				],
-			];
-			for (const [parameters, items, message] of cases) {
-				const out = await run(auth, baseUrl, parameters, { items, continueOnFail: true });
-				const ok = out.filter((item) => !item.error);
-				const failed = out.filter((item) => item.error);
-				expect(ok.length).toBeGreaterThan(0);
-				for (const item of ok) expect(item.pairedItem).toEqual({ item: 0 });
-				expect(failed).toHaveLength(1);
-				expect(failed[0].json).toEqual({});
-				expect(failed[0].error?.message).toBe(message);
-				expect(errorOf(failed[0]).context?.itemIndex).toBe(1);
-			}
-		});
+		it.each(AUTH_CASES)(
+			'Call Task: Get Many, Get, Create, Delete, Get Customers ($name)',
+			async (auth) => {
+				const [a, b] = sandbox.seedCallTasks(2);
+				const cases: Array<[INodeParameters, IDataObject[], string]> = [
+					[
+						{
+							resource: 'callTask',
+							operation: 'getAll',
+							limit: 1,
+							filters: { createdStart: '={{ $json.from }}' },
+						},
+						[{ from: '2024-01-01' }, { from: 'not a date' }],
+						'Item 1: "Created After" — "not a date" is not a date',
+					],
+					[
+						{ resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') },
+						[{ id: a }, { id: '999' }],
+						'Bangwo8: callTaskId 999 does not exist (HTTP 404, errcode 100044)',
+					],
+					[
+						{
+							resource: 'callTask',
+							operation: 'create',
+							taskName: 't',
+							taskStart: '2024-05-20',
+							taskEnd: '={{ $json.end }}',
+							agentIds: [SEED.agent.admin.id],
+							dataSource: '1',
+							contactIds: [SEED.contact.zhao.id],
+						},
+						[{ end: '2024-05-21' }, { end: '2024-05-01' }],
+						'Item 1: "Task End" — 2024-05-01 is before "Task Start" (2024-05-20)',
+					],
+					[
+						{
+							resource: 'callTask',
+							operation: 'getCustomers',
+							callTaskId: rl('={{ $json.id }}'),
+							returnAll: true,
+						},
+						[{ id: b }, { id: '998' }],
+						'Bangwo8: callTaskId 998 does not exist (HTTP 404, errcode 100044)',
+					],
+					[
+						{ resource: 'callTask', operation: 'delete', callTaskId: rl('={{ $json.id }}') },
+						[{ id: a }, { id: '997' }],
+						'Bangwo8: callTaskId does not exist (HTTP 403)',
+					],
+				];
+				for (const [parameters, items, message] of cases) {
+					const out = await run(auth, baseUrl, parameters, { items, continueOnFail: true });
+					const ok = out.filter((item) => !item.error);
+					const failed = out.filter((item) => item.error);
+					expect(ok.length).toBeGreaterThan(0);
+					for (const item of ok) expect(item.pairedItem).toEqual({ item: 0 });
+					expect(failed).toHaveLength(1);
+					expect(failed[0].json).toEqual({});
+					expect(failed[0].error?.message).toBe(message);
+					expect(errorOf(failed[0]).context?.itemIndex).toBe(1);
+				}
+			},
+		);
 
 		it.each(AUTH_CASES)('Agent and Contact: Get Many ($name)', async (auth) => {
 			for (const resource of ['agent', 'contact']) {
@@ -261,15 +389,14 @@ describe('Bangwo8 errors', () => {
 					auth,
 					baseUrl,
 					{ resource, operation: 'getAll', limit: 2, filters: { createdEnd: '={{ $json.to }}' } },
-					{ items: [{ to: '2024-12-31' }, { to: '31/12/2024' }, { to: '2024-12-31' }], continueOnFail: true },
+					{
+						items: [{ to: '2024-12-31' }, { to: '31/12/2024' }, { to: '2024-12-31' }],
+						continueOnFail: true,
+					},
 				);
-				expect(out.map((item) => (item.error ? 'error' : (item.pairedItem as { item: number }).item))).toEqual([
-					0,
-					0,
-					'error',
-					2,
-					2,
-				]);
+				expect(
+					out.map((item) => (item.error ? 'error' : (item.pairedItem as { item: number }).item)),
+				).toEqual([0, 0, 'error', 2, 2]);
 				expect(errorOf(out[2]).context?.itemIndex).toBe(1);
 			}
 		});
@@ -277,9 +404,14 @@ describe('Bangwo8 errors', () => {
 		it('without Continue On Fail the error names the failing item', async () => {
 			sandbox.seedCallTasks(1);
 			const error = await failure(
-				run(BASIC, baseUrl, { resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') }, {
-					items: [{ id: SEED.callTask.firstId }, { id: '5' }],
-				}),
+				run(
+					BASIC,
+					baseUrl,
+					{ resource: 'callTask', operation: 'get', callTaskId: rl('={{ $json.id }}') },
+					{
+						items: [{ id: SEED.callTask.firstId }, { id: '5' }],
+					},
+				),
 			);
 			expect(error.message).toBe('Bangwo8: callTaskId 5 does not exist (HTTP 404, errcode 100044)');
 			expect(error.context?.itemIndex).toBe(1);

@@ -55,7 +55,8 @@ export const AUTH_CASES: AuthCase[] = [
 		credentials: (baseUrl) => ({ bangwo8OAuth2Api: { ...SANDBOX_OAUTH, baseUrl } }),
 		expectedAuthorization: (sandbox) => {
 			const tokens = [...sandbox.tokens.keys()];
-			if (tokens.length !== 1) throw new Error(`expected exactly one issued token, got ${tokens.length}`);
+			if (tokens.length !== 1)
+				throw new Error(`expected exactly one issued token, got ${tokens.length}`);
 			return `Bearer ${tokens[0]}`;
 		},
 	},

@@ -21,7 +21,11 @@ describe('Bangwo8 node with OAuth2', () => {
 	it('fetches one token (client credentials) for all items and reuses it in the next run', async () => {
 		const ids = sandbox.seedCallTasks(3);
 		const helper = helperFor();
-		const parameters = { resource: 'callTask', operation: 'get', callTaskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } };
+		const parameters = {
+			resource: 'callTask',
+			operation: 'get',
+			callTaskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		};
 		const items = ids.map((id) => ({ id }));
 		const first = await run(OAUTH2, baseUrl, parameters, { items, credentialsHelper: helper });
 		const second = await run(OAUTH2, baseUrl, parameters, { items, credentialsHelper: helper });
@@ -49,13 +53,26 @@ describe('Bangwo8 node with OAuth2', () => {
 	])('renews a token that has %s, stores it, and the run succeeds', async (_name, invalidate) => {
 		sandbox.seedCallTasks(2);
 		const helper = helperFor();
-		await run(OAUTH2, baseUrl, { resource: 'callTask', operation: 'getAll', limit: 1 }, { credentialsHelper: helper });
+		await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'callTask', operation: 'getAll', limit: 1 },
+			{ credentialsHelper: helper },
+		);
 		const oldToken = helper.store.bangwo8OAuth2Api.accessToken;
 		invalidate(sandbox);
 		sandbox.clearRequests();
 
-		const out = await run(OAUTH2, baseUrl, { resource: 'callTask', operation: 'getAll', returnAll: true }, { credentialsHelper: helper });
-		expect(out.map((i) => i.json.callTaskId)).toEqual([String(Number(SEED.callTask.firstId) + 1), SEED.callTask.firstId]);
+		const out = await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'callTask', operation: 'getAll', returnAll: true },
+			{ credentialsHelper: helper },
+		);
+		expect(out.map((i) => i.json.callTaskId)).toEqual([
+			String(Number(SEED.callTask.firstId) + 1),
+			SEED.callTask.firstId,
+		]);
 		const newToken = helper.store.bangwo8OAuth2Api.accessToken;
 		expect(newToken).not.toBe(oldToken);
 		expect(sandbox.issuedTokens).toBe(2);
@@ -68,13 +85,23 @@ describe('Bangwo8 node with OAuth2', () => {
 		]);
 
 		sandbox.clearRequests();
-		await run(OAUTH2, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }, { credentialsHelper: helper });
+		await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'agent', operation: 'getAll', limit: 1 },
+			{ credentialsHelper: helper },
+		);
 		expect(sandbox.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${newToken}`]);
 	});
 
 	it('a Create refused with an expired token is created exactly once after the renewal', async () => {
 		const helper = helperFor();
-		await run(OAUTH2, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }, { credentialsHelper: helper });
+		await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'agent', operation: 'getAll', limit: 1 },
+			{ credentialsHelper: helper },
+		);
 		sandbox.expireTokens();
 		const out = await run(
 			OAUTH2,
@@ -99,14 +126,22 @@ describe('Bangwo8 node with OAuth2', () => {
 	});
 
 	it('a wrong Secret: the token error says what to check and never shows the secret', async () => {
-		const credentials = { bangwo8OAuth2Api: { ...SANDBOX_OAUTH, clientSecret: 'wrong-secret-123', baseUrl } };
+		const credentials = {
+			bangwo8OAuth2Api: { ...SANDBOX_OAUTH, clientSecret: 'wrong-secret-123', baseUrl },
+		};
 		let caught: { message: string } | undefined;
 		try {
-			await run({ ...OAUTH2, credentials: () => credentials }, baseUrl, { resource: 'callTask', operation: 'getAll', limit: 1 });
+			await run({ ...OAUTH2, credentials: () => credentials }, baseUrl, {
+				resource: 'callTask',
+				operation: 'getAll',
+				limit: 1,
+			});
 		} catch (error) {
 			caught = error as { message: string };
 		}
-		expect(caught?.message).toMatch(/Bangwo8 refused to issue an OAuth2 access token \(HTTP 401\): invalid_client: Client authentication failed\. Check the SecretID and the Secret/);
+		expect(caught?.message).toMatch(
+			/Bangwo8 refused to issue an OAuth2 access token \(HTTP 401\): invalid_client: Client authentication failed\. Check the SecretID and the Secret/,
+		);
 		expect(JSON.stringify(caught)).not.toContain('wrong-secret-123');
 		expect(String(caught?.message)).not.toContain('wrong-secret-123');
 		expect(apiRequests(sandbox)).toHaveLength(0);
@@ -114,11 +149,25 @@ describe('Bangwo8 node with OAuth2', () => {
 
 	it('a token that is refused even after renewal gives the OAuth2 hint', async () => {
 		const helper = helperFor();
-		await run(OAUTH2, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }, { credentialsHelper: helper });
-		sandbox.fail({ path: '/api/v1/supports.json', times: 3, failure: { kind: 'http', status: 401 } });
+		await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'agent', operation: 'getAll', limit: 1 },
+			{ credentialsHelper: helper },
+		);
+		sandbox.fail({
+			path: '/api/v1/supports.json',
+			times: 3,
+			failure: { kind: 'http', status: 401 },
+		});
 		let caught: { message: string; description?: string } | undefined;
 		try {
-			await run(OAUTH2, baseUrl, { resource: 'agent', operation: 'getAll', limit: 1 }, { credentialsHelper: helper });
+			await run(
+				OAUTH2,
+				baseUrl,
+				{ resource: 'agent', operation: 'getAll', limit: 1 },
+				{ credentialsHelper: helper },
+			);
 		} catch (error) {
 			caught = error as { message: string; description?: string };
 		}

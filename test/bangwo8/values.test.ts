@@ -17,17 +17,25 @@ describe('toBangwo8Date', () => {
 	});
 
 	it('takes JS Dates and Luxon-like DateTimes as instants', () => {
-		expect(toBangwo8Date(new Date('2024-05-20T01:30:00Z'), 'Asia/Shanghai')?.value).toBe('2024-05-20 09:30:00');
+		expect(toBangwo8Date(new Date('2024-05-20T01:30:00Z'), 'Asia/Shanghai')?.value).toBe(
+			'2024-05-20 09:30:00',
+		);
 		const luxonLike = { toISO: () => '2024-05-20T01:30:00.000+00:00' };
 		expect(toBangwo8Date(luxonLike, 'UTC')?.value).toBe('2024-05-20 01:30:00');
 	});
 
-	it.each(['', 'tomorrow', '2024-13-01', '2024-02-30', '20240520', '2024-05-20 25:00', 12345, null])(
-		'rejects %p',
-		(input) => {
-			expect(toBangwo8Date(input, 'UTC')).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'tomorrow',
+		'2024-13-01',
+		'2024-02-30',
+		'20240520',
+		'2024-05-20 25:00',
+		12345,
+		null,
+	])('rejects %p', (input) => {
+		expect(toBangwo8Date(input, 'UTC')).toBeUndefined();
+	});
 
 	it('a bare end date covers its whole day', () => {
 		const day = toBangwo8Date('2024-05-20', 'UTC')!;
@@ -43,12 +51,20 @@ describe('toBangwo8Date', () => {
 describe('toIdList', () => {
 	it('keeps each id as given and splits text lists', () => {
 		expect(toIdList(['321456', 378594])).toEqual({ ids: ['321456', 378594], invalid: [] });
-		expect(toIdList('321456, 378594；264758 ')).toEqual({ ids: ['321456', '378594', '264758'], invalid: [] });
+		expect(toIdList('321456, 378594；264758 ')).toEqual({
+			ids: ['321456', '378594', '264758'],
+			invalid: [],
+		});
 		expect(toIdList(567332)).toEqual({ ids: [567332], invalid: [] });
 		expect(toIdList(undefined)).toEqual({ ids: [], invalid: [] });
 	});
 
 	it('reports what is not an id', () => {
-		expect(toIdList(['1', 'abc', -3, 1.5, { id: 1 }]).invalid).toEqual(['abc', '-3', '1.5', '{"id":1}']);
+		expect(toIdList(['1', 'abc', -3, 1.5, { id: 1 }]).invalid).toEqual([
+			'abc',
+			'-3',
+			'1.5',
+			'{"id":1}',
+		]);
 	});
 });

@@ -6,7 +6,10 @@ const { run } = runner(baseUrl);
 
 describe('Callback → Get Undelivered', () => {
 	it('GETs queryUnCallBack with company, type, dates and task filter', async () => {
-		const seeded = sandbox.seedUndeliveredCallbacks(3, { callJobId: 5005, callerTime: '2024-05-02 10:00:00' });
+		const seeded = sandbox.seedUndeliveredCallbacks(3, {
+			callJobId: 5005,
+			callerTime: '2024-05-02 10:00:00',
+		});
 		sandbox.seedUndeliveredCallbacks(2, { callJobId: 6000, callerTime: '2024-05-02 11:00:00' });
 		const out = await run({
 			resource: 'callback',
@@ -31,7 +34,9 @@ describe('Callback → Get Undelivered', () => {
 				pageSize: '500',
 			},
 		});
-		expect(out.map((item) => item.json.callInstanceId)).toEqual(seeded.map((c) => c.callInstanceId));
+		expect(out.map((item) => item.json.callInstanceId)).toEqual(
+			seeded.map((c) => c.callInstanceId),
+		);
 		expect(out[0]).toEqual({
 			json: {
 				callJobId: 5005,

@@ -13,10 +13,22 @@ import { task } from '../../nodes/Byrobot/resources/task';
 import { sharedFields } from '../../nodes/Byrobot/shared/descriptions';
 
 const description = new Byrobot().description;
-const node = { name: 'Byrobot', type: 'byrobot', typeVersion: 1, parameters: {} } as unknown as INode;
+const node = {
+	name: 'Byrobot',
+	type: 'byrobot',
+	typeVersion: 1,
+	parameters: {},
+} as unknown as INode;
 
 function shownFor(resource: string, operation: string): string[] {
-	const parameters = NodeHelpers.getNodeParameters(description.properties, { resource, operation }, true, false, node, description);
+	const parameters = NodeHelpers.getNodeParameters(
+		description.properties,
+		{ resource, operation },
+		true,
+		false,
+		node,
+		description,
+	);
 	return description.properties
 		.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
 		.map((property) => property.name);
@@ -40,7 +52,8 @@ const EXPECTED: Record<string, string> = {
 	'company.getScriptVariables': 'company,sceneDefId',
 	'company.getSeatStatistics': 'company',
 	'company.getSmsTemplates': 'company,returnAll,limit,status',
-	'task.create': 'company,taskName,taskType,callerLines,robot,callType,concurrencyQuota,redial,additionalFields',
+	'task.create':
+		'company,taskName,taskType,callerLines,robot,callType,concurrencyQuota,redial,additionalFields',
 	'task.delete': 'company,task',
 	'task.get': 'company,task',
 	'task.getAll': 'company,returnAll,limit,filters',
@@ -74,21 +87,23 @@ describe('Byrobot fields per operation', () => {
 	const declared = [blacklist, blacklistGroup, callback, company, task].flatMap((resource) =>
 		resource.operations.map((operation) => [resource.value, operation] as const),
 	);
-	it.each(declared.map(([resource, operation]) => [resource, operation.option.value, operation] as const))(
-		'%s → %s shows the fields its file declares',
-		(resource, value, operation) => {
-			const sharedNames = sharedFields
-				.filter((field) => operation.shared?.includes(field.key))
-				.flatMap((field) => field.build({}, [operation]).map((property) => property.name));
-			const ownNames = (operation.fields ?? [])
-				.filter((field) => !field.displayOptions?.show || Object.keys(field.displayOptions.show).length === 0)
-				.map((field) => field.name);
-			const shown = shownFor(resource, value).slice(2);
-			expect(shown.filter((name) => sharedNames.includes(name))).toEqual(sharedNames);
-			expect(shown.slice(0, sharedNames.length)).toEqual(sharedNames);
-			expect(shown.slice(sharedNames.length)).toEqual(expect.arrayContaining(ownNames));
-		},
-	);
+	it.each(
+		declared.map(([resource, operation]) => [resource, operation.option.value, operation] as const),
+	)('%s → %s shows the fields its file declares', (resource, value, operation) => {
+		const sharedNames = sharedFields
+			.filter((field) => operation.shared?.includes(field.key))
+			.flatMap((field) => field.build({}, [operation]).map((property) => property.name));
+		const ownNames = (operation.fields ?? [])
+			.filter(
+				(field) =>
+					!field.displayOptions?.show || Object.keys(field.displayOptions.show).length === 0,
+			)
+			.map((field) => field.name);
+		const shown = shownFor(resource, value).slice(2);
+		expect(shown.filter((name) => sharedNames.includes(name))).toEqual(sharedNames);
+		expect(shown.slice(0, sharedNames.length)).toEqual(sharedNames);
+		expect(shown.slice(sharedNames.length)).toEqual(expect.arrayContaining(ownNames));
+	});
 
 	it.each(operations)('%s → %s shows its fields once each, in order', (resource, operation) => {
 		const shown = shownFor(resource, operation);
@@ -97,7 +112,8 @@ describe('Byrobot fields per operation', () => {
 	});
 
 	it('has one field per shared picker where display rules allow it', () => {
-		const count = (name: string) => description.properties.filter((property) => property.name === name).length;
+		const count = (name: string) =>
+			description.properties.filter((property) => property.name === name).length;
 		// Company → Get Many has no company, and a display rule cannot tell it from the other
 		// resources' Get Many: two Company fields. Likewise Blacklist Group (Blacklist Group → Get Many).
 		expect(count('company')).toBe(2);

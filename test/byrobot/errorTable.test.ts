@@ -9,12 +9,17 @@ import { ENVELOPE_CODES } from '../../nodes/Byrobot/shared/errors';
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
 describe('BYRobot error codes, written once', () => {
-	it.each(Object.entries(ENVELOPE_CODES))('README row for code %s matches the node', (code, { meaning, hint }) => {
-		expect(readme).toContain(`| ${code} | ${meaning} | ${hint} |`);
-	});
+	it.each(Object.entries(ENVELOPE_CODES))(
+		'README row for code %s matches the node',
+		(code, { meaning, hint }) => {
+			expect(readme).toContain(`| ${code} | ${meaning} | ${hint} |`);
+		},
+	);
 
 	it('the README lists no code the node does not know', () => {
-		const rows = [...readme.matchAll(/^\| (\d{3}) \| [^|]+ \| [^|]+ \|$/gm)].map((match) => match[1]);
+		const rows = [...readme.matchAll(/^\| (\d{3}) \| [^|]+ \| [^|]+ \|$/gm)].map(
+			(match) => match[1],
+		);
 		expect(rows.sort()).toEqual(Object.keys(ENVELOPE_CODES).sort());
 	});
 

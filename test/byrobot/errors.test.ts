@@ -11,7 +11,10 @@ type ApiError = NodeApiError & { description: string; httpCode: string; context:
 
 const listCompanies = { resource: 'company', operation: 'getAll' };
 
-async function failure(parameters: INodeParameters = listCompanies, appSecret?: string): Promise<ApiError> {
+async function failure(
+	parameters: INodeParameters = listCompanies,
+	appSecret?: string,
+): Promise<ApiError> {
 	const error = await run(parameters, { appSecret }).then(
 		() => undefined,
 		(e: unknown) => e,
@@ -28,15 +31,20 @@ describe('the shared answer check', () => {
 		[408, /clock of the n8n host/],
 		[412, /A parameter was rejected: vendor says: companyId is wrong/],
 		[500, /Try again later/],
-	])('envelope code %s with HTTP 200 → NodeApiError with resultMsg, code and hint', async (code, hint) => {
-		const resultMsg = code === 412 ? 'vendor says: companyId is wrong' : `vendor says ${code}`;
-		sandbox.answerNext('GET /openapi/v1/company/getCompanys', { body: { code, data: null, resultMsg } });
-		const error = await failure();
-		expect(error.message).toBe(`BYRobot error ${code}: ${resultMsg}`);
-		expect(error.description).toMatch(hint);
-		expect(error.httpCode).toBe('200');
-		expect(error.context.itemIndex).toBe(0);
-	});
+	])(
+		'envelope code %s with HTTP 200 → NodeApiError with resultMsg, code and hint',
+		async (code, hint) => {
+			const resultMsg = code === 412 ? 'vendor says: companyId is wrong' : `vendor says ${code}`;
+			sandbox.answerNext('GET /openapi/v1/company/getCompanys', {
+				body: { code, data: null, resultMsg },
+			});
+			const error = await failure();
+			expect(error.message).toBe(`BYRobot error ${code}: ${resultMsg}`);
+			expect(error.description).toMatch(hint);
+			expect(error.httpCode).toBe('200');
+			expect(error.context.itemIndex).toBe(0);
+		},
+	);
 
 	it('an envelope error carried by an HTTP 4xx is still read from the body', async () => {
 		sandbox.answerNext('GET /openapi/v1/company/getCompanys', {
@@ -76,7 +84,9 @@ describe('the shared answer check', () => {
 	});
 
 	it('malformed JSON → clear error', async () => {
-		sandbox.answerNext('GET /openapi/v1/company/getCompanys', { body: '{"code": 200, "data": [{"companyId": 1' });
+		sandbox.answerNext('GET /openapi/v1/company/getCompanys', {
+			body: '{"code": 200, "data": [{"companyId": 1',
+		});
 		const error = await failure();
 		expect(error.message).toBe('BYRobot answered with a body that is not valid JSON');
 		expect(error.description).toMatch(/The answer began: "\{"code": 200/);
@@ -86,7 +96,11 @@ describe('the shared answer check', () => {
 		const error = await failure(listCompanies, 'wrong-secret-value');
 		expect(error.message).toMatch(/^BYRobot error 401: 签名校验失败/);
 		expect(error.description).toMatch(/AppKey and AppSecret/);
-		const dump = JSON.stringify({ ...error, message: error.message, description: error.description });
+		const dump = JSON.stringify({
+			...error,
+			message: error.message,
+			description: error.description,
+		});
 		expect(dump).not.toContain('wrong-secret-value');
 		expect(dump).not.toContain(SANDBOX_APP_SECRET);
 		expect(dump).not.toContain(String(sandbox.requests[0].headers.sign));
@@ -100,7 +114,11 @@ describe('the shared answer check', () => {
 	});
 
 	it('a company not bound to the AppKey → the real 403', async () => {
-		const error = await failure({ resource: 'company', operation: 'getCallerLines', company: rl(SEED.company.unbound.id, 'id') });
+		const error = await failure({
+			resource: 'company',
+			operation: 'getCallerLines',
+			company: rl(SEED.company.unbound.id, 'id'),
+		});
 		expect(error.message).toMatch(/^BYRobot error 403/);
 		expect(error.description).toMatch(/not bound to this AppKey/);
 	});
@@ -108,7 +126,12 @@ describe('the shared answer check', () => {
 	it('Continue On Fail: a failing item becomes an error item, the others succeed and stay linked', async () => {
 		const [first, second] = sandbox.seedTasks(SEED.company.demo.id, 2);
 		const out = await run(
-			{ resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl('={{ $json.id }}', 'id') },
+			{
+				resource: 'task',
+				operation: 'get',
+				company: rl(SEED.company.demo.id),
+				task: rl('={{ $json.id }}', 'id'),
+			},
 			{ items: [{ id: first }, { id: 999999 }, { id: second }], continueOnFail: true },
 		);
 		expect(out).toHaveLength(3);
@@ -122,38 +145,190 @@ describe('the shared answer check', () => {
 
 // Every operation, with valid parameters, passes the shared check and honours Continue On Fail.
 const everyOperation: Array<[string, INodeParameters]> = [
-	['task create', { resource: 'task', operation: 'create', company: rl(SEED.company.demo.id), taskName: 't', callerLines: [SEED.phone.mobile.id], robot: SEED.robot.loan.id }],
-	['task update', { resource: 'task', operation: 'update', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task delete', { resource: 'task', operation: 'delete', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task start', { resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task pause', { resource: 'task', operation: 'pause', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task stop', { resource: 'task', operation: 'stop', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task get', { resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl(5001) }],
+	[
+		'task create',
+		{
+			resource: 'task',
+			operation: 'create',
+			company: rl(SEED.company.demo.id),
+			taskName: 't',
+			callerLines: [SEED.phone.mobile.id],
+			robot: SEED.robot.loan.id,
+		},
+	],
+	[
+		'task update',
+		{ resource: 'task', operation: 'update', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
+	[
+		'task delete',
+		{ resource: 'task', operation: 'delete', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
+	[
+		'task start',
+		{ resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
+	[
+		'task pause',
+		{ resource: 'task', operation: 'pause', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
+	[
+		'task stop',
+		{ resource: 'task', operation: 'stop', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
+	[
+		'task get',
+		{ resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl(5001) },
+	],
 	['task getAll', { resource: 'task', operation: 'getAll', company: rl(SEED.company.demo.id) }],
-	['task importCustomers', { resource: 'task', operation: 'importCustomers', company: rl(SEED.company.demo.id), task: rl(5001), phoneField: '={{ "13800138000" }}', nameField: '' }],
-	['task getCallRecords', { resource: 'task', operation: 'getCallRecords', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task getUncalledCustomers', { resource: 'task', operation: 'getUncalledCustomers', company: rl(SEED.company.demo.id), task: rl(5001) }],
-	['task getCallDetail', { resource: 'task', operation: 'getCallDetail', callInstanceId: '800001' }],
+	[
+		'task importCustomers',
+		{
+			resource: 'task',
+			operation: 'importCustomers',
+			company: rl(SEED.company.demo.id),
+			task: rl(5001),
+			phoneField: '={{ "13800138000" }}',
+			nameField: '',
+		},
+	],
+	[
+		'task getCallRecords',
+		{
+			resource: 'task',
+			operation: 'getCallRecords',
+			company: rl(SEED.company.demo.id),
+			task: rl(5001),
+		},
+	],
+	[
+		'task getUncalledCustomers',
+		{
+			resource: 'task',
+			operation: 'getUncalledCustomers',
+			company: rl(SEED.company.demo.id),
+			task: rl(5001),
+		},
+	],
+	[
+		'task getCallDetail',
+		{ resource: 'task', operation: 'getCallDetail', callInstanceId: '800001' },
+	],
 	['company getAll', { resource: 'company', operation: 'getAll' }],
-	['company getCallerLines', { resource: 'company', operation: 'getCallerLines', company: rl(SEED.company.demo.id) }],
-	['company getRobots', { resource: 'company', operation: 'getRobots', company: rl(SEED.company.demo.id) }],
-	['company getSeatStatistics', { resource: 'company', operation: 'getSeatStatistics', company: rl(SEED.company.demo.id) }],
-	['company getSmsTemplates', { resource: 'company', operation: 'getSmsTemplates', company: rl(SEED.company.demo.id) }],
-	['company getScriptVariables', { resource: 'company', operation: 'getScriptVariables', company: rl(SEED.company.demo.id), sceneDefId: SEED.robot.loan.sceneDefId }],
-	['blacklist add', { resource: 'blacklist', operation: 'add', company: rl(SEED.company.demo.id), mobile: '13800138000' }],
-	['blacklist addMany', { resource: 'blacklist', operation: 'addMany', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id, entries: { entry: [{ mobile: '13800138000', name: 'x' }] } }],
-	['blacklist delete', { resource: 'blacklist', operation: 'delete', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id, mobile: '13800138000' }],
-	['blacklist getAll', { resource: 'blacklist', operation: 'getAll', company: rl(SEED.company.demo.id), blacklistGroup: SEED.blacklistGroup.default.id }],
-	['blacklistGroup getAll', { resource: 'blacklistGroup', operation: 'getAll', company: rl(SEED.company.demo.id) }],
-	['blacklistGroup create', { resource: 'blacklistGroup', operation: 'create', company: rl(SEED.company.demo.id), name: 'g' }],
-	['blacklistGroup update', { resource: 'blacklistGroup', operation: 'update', company: rl(SEED.company.demo.id), blacklistGroup: 301, name: 'g' }],
-	['blacklistGroup delete', { resource: 'blacklistGroup', operation: 'delete', company: rl(SEED.company.demo.id), blacklistGroup: 301 }],
-	['callback getUndelivered', { resource: 'callback', operation: 'getUndelivered', company: rl(SEED.company.demo.id), startDate: '2024-05-01', endDate: '2024-05-02' }],
+	[
+		'company getCallerLines',
+		{ resource: 'company', operation: 'getCallerLines', company: rl(SEED.company.demo.id) },
+	],
+	[
+		'company getRobots',
+		{ resource: 'company', operation: 'getRobots', company: rl(SEED.company.demo.id) },
+	],
+	[
+		'company getSeatStatistics',
+		{ resource: 'company', operation: 'getSeatStatistics', company: rl(SEED.company.demo.id) },
+	],
+	[
+		'company getSmsTemplates',
+		{ resource: 'company', operation: 'getSmsTemplates', company: rl(SEED.company.demo.id) },
+	],
+	[
+		'company getScriptVariables',
+		{
+			resource: 'company',
+			operation: 'getScriptVariables',
+			company: rl(SEED.company.demo.id),
+			sceneDefId: SEED.robot.loan.sceneDefId,
+		},
+	],
+	[
+		'blacklist add',
+		{
+			resource: 'blacklist',
+			operation: 'add',
+			company: rl(SEED.company.demo.id),
+			mobile: '13800138000',
+		},
+	],
+	[
+		'blacklist addMany',
+		{
+			resource: 'blacklist',
+			operation: 'addMany',
+			company: rl(SEED.company.demo.id),
+			blacklistGroup: SEED.blacklistGroup.default.id,
+			entries: { entry: [{ mobile: '13800138000', name: 'x' }] },
+		},
+	],
+	[
+		'blacklist delete',
+		{
+			resource: 'blacklist',
+			operation: 'delete',
+			company: rl(SEED.company.demo.id),
+			blacklistGroup: SEED.blacklistGroup.default.id,
+			mobile: '13800138000',
+		},
+	],
+	[
+		'blacklist getAll',
+		{
+			resource: 'blacklist',
+			operation: 'getAll',
+			company: rl(SEED.company.demo.id),
+			blacklistGroup: SEED.blacklistGroup.default.id,
+		},
+	],
+	[
+		'blacklistGroup getAll',
+		{ resource: 'blacklistGroup', operation: 'getAll', company: rl(SEED.company.demo.id) },
+	],
+	[
+		'blacklistGroup create',
+		{
+			resource: 'blacklistGroup',
+			operation: 'create',
+			company: rl(SEED.company.demo.id),
+			name: 'g',
+		},
+	],
+	[
+		'blacklistGroup update',
+		{
+			resource: 'blacklistGroup',
+			operation: 'update',
+			company: rl(SEED.company.demo.id),
+			blacklistGroup: 301,
+			name: 'g',
+		},
+	],
+	[
+		'blacklistGroup delete',
+		{
+			resource: 'blacklistGroup',
+			operation: 'delete',
+			company: rl(SEED.company.demo.id),
+			blacklistGroup: 301,
+		},
+	],
+	[
+		'callback getUndelivered',
+		{
+			resource: 'callback',
+			operation: 'getUndelivered',
+			company: rl(SEED.company.demo.id),
+			startDate: '2024-05-01',
+			endDate: '2024-05-02',
+		},
+	],
 ];
 
 describe.each(everyOperation)('%s', (_name, parameters) => {
 	it('turns an envelope error into a NodeApiError, or an error item with Continue On Fail', async () => {
-		sandbox.answerNext('*', { body: { code: 500, data: null, resultMsg: '系统繁忙' } }, { times: Infinity });
+		sandbox.answerNext(
+			'*',
+			{ body: { code: 500, data: null, resultMsg: '系统繁忙' } },
+			{ times: Infinity },
+		);
 		const error = await failure(parameters);
 		expect(error.message).toBe('BYRobot error 500: 系统繁忙');
 		expect(sandbox.requests.length).toBeGreaterThan(0);
@@ -167,9 +342,31 @@ describe.each(everyOperation)('%s', (_name, parameters) => {
 
 describe('IDs from pickers and expressions', () => {
 	it.each([
-		['an empty Company', { resource: 'task', operation: 'getAll', company: rl('') }, 'Item 0: "Company" — is empty'],
-		['a Task that is not a number', { resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl('={{ "abc" }}', 'id') }, 'Item 0: "Task" — "abc" is not an ID'],
-		['an empty Blacklist Group', { resource: 'blacklist', operation: 'getAll', company: rl(SEED.company.demo.id), blacklistGroup: '' }, 'Item 0: "Blacklist Group" — is empty'],
+		[
+			'an empty Company',
+			{ resource: 'task', operation: 'getAll', company: rl('') },
+			'Item 0: "Company" — is empty',
+		],
+		[
+			'a Task that is not a number',
+			{
+				resource: 'task',
+				operation: 'start',
+				company: rl(SEED.company.demo.id),
+				task: rl('={{ "abc" }}', 'id'),
+			},
+			'Item 0: "Task" — "abc" is not an ID',
+		],
+		[
+			'an empty Blacklist Group',
+			{
+				resource: 'blacklist',
+				operation: 'getAll',
+				company: rl(SEED.company.demo.id),
+				blacklistGroup: '',
+			},
+			'Item 0: "Blacklist Group" — is empty',
+		],
 	])('stops before any request on %s, naming the field', async (_label, parameters, message) => {
 		const error = await failure(parameters as INodeParameters);
 		expect(error.message).toContain(message);
@@ -178,11 +375,26 @@ describe('IDs from pickers and expressions', () => {
 
 	it('sends picker IDs as JSON numbers in a body, and -1 for the default blacklist group in a query', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		await run({ resource: 'task', operation: 'start', company: rl(SEED.company.demo.id), task: rl(String(taskId), 'id') });
-		await run({ resource: 'blacklist', operation: 'getAll', company: rl(String(SEED.company.demo.id), 'id'), blacklistGroup: String(SEED.blacklistGroup.default.id) });
+		await run({
+			resource: 'task',
+			operation: 'start',
+			company: rl(SEED.company.demo.id),
+			task: rl(String(taskId), 'id'),
+		});
+		await run({
+			resource: 'blacklist',
+			operation: 'getAll',
+			company: rl(String(SEED.company.demo.id), 'id'),
+			blacklistGroup: String(SEED.blacklistGroup.default.id),
+		});
 		expect(sandbox.requests[0].body).toEqual({ taskId });
 		expect(typeof (sandbox.requests[0].body as { taskId: unknown }).taskId).toBe('number');
-		expect(sandbox.requests[1].url).toContain(`blacklistInfoGroupId=${SEED.blacklistGroup.default.id}`);
-		expect(sandbox.requests[1].query).toMatchObject({ companyId: String(SEED.company.demo.id), blacklistInfoGroupId: String(SEED.blacklistGroup.default.id) });
+		expect(sandbox.requests[1].url).toContain(
+			`blacklistInfoGroupId=${SEED.blacklistGroup.default.id}`,
+		);
+		expect(sandbox.requests[1].query).toMatchObject({
+			companyId: String(SEED.company.demo.id),
+			blacklistInfoGroupId: String(SEED.blacklistGroup.default.id),
+		});
 	});
 });

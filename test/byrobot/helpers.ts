@@ -65,7 +65,9 @@ export function runner(baseUrl: () => string) {
 /** The request carried a valid signature and never the secret itself. */
 export function expectSigned(request: RecordedRequest): void {
 	expect(request.headers.appkey).toBe(SANDBOX_APP_KEY);
-	expect(String(request.headers.datetime)).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+	expect(String(request.headers.datetime)).toMatch(
+		/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+	);
 	expect(request.headers.sign).toBe(
 		byrobotSignature(SANDBOX_APP_KEY, SANDBOX_APP_SECRET, String(request.headers.datetime)),
 	);

@@ -11,7 +11,8 @@ const { run } = runner(baseUrl);
 const PATH = '/openapi/v2/task/importTaskCustomer';
 
 const phoneOf = (i: number) => `138${String(i).padStart(8, '0')}`;
-const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `客户${i}`, phone: phoneOf(i), crmId: `C${i}` }));
+const rows = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ name: `客户${i}`, phone: phoneOf(i), crmId: `C${i}` }));
 
 const params = (taskId: number, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'task',
@@ -22,7 +23,9 @@ const params = (taskId: number, extra: INodeParameters = {}): INodeParameters =>
 });
 
 const customerLists = () =>
-	sandbox.requestsTo(PATH).map((r) => (r.body as { customerInfoList: IDataObject[] }).customerInfoList);
+	sandbox
+		.requestsTo(PATH)
+		.map((r) => (r.body as { customerInfoList: IDataObject[] }).customerInfoList);
 
 describe('Task → Import Customers, batch mode', () => {
 	it('sends 25,001 rows as 3 requests of 10,000, 10,000 and 5,001, one output item per request', async () => {
@@ -37,9 +40,36 @@ describe('Task → Import Customers, batch mode', () => {
 		});
 		expect(customerLists()[2][5000]).toEqual({ name: '客户25000', phone: phoneOf(25000) });
 		expect(out.map((item) => item.json)).toEqual([
-			{ taskId, firstRow: 0, lastRow: 9999, count: 10000, successNum: 10000, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
-			{ taskId, firstRow: 10000, lastRow: 19999, count: 10000, successNum: 10000, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
-			{ taskId, firstRow: 20000, lastRow: 25000, count: 5001, successNum: 5001, repeatNum: 0, placeFailNum: 0, rejectedRows: [] },
+			{
+				taskId,
+				firstRow: 0,
+				lastRow: 9999,
+				count: 10000,
+				successNum: 10000,
+				repeatNum: 0,
+				placeFailNum: 0,
+				rejectedRows: [],
+			},
+			{
+				taskId,
+				firstRow: 10000,
+				lastRow: 19999,
+				count: 10000,
+				successNum: 10000,
+				repeatNum: 0,
+				placeFailNum: 0,
+				rejectedRows: [],
+			},
+			{
+				taskId,
+				firstRow: 20000,
+				lastRow: 25000,
+				count: 5001,
+				successNum: 5001,
+				repeatNum: 0,
+				placeFailNum: 0,
+				rejectedRows: [],
+			},
 		]);
 		const paired = out.map((item) => item.pairedItem as Array<{ item: number }>);
 		expect(paired.map((p) => p.length)).toEqual([10000, 10000, 5001]);
@@ -54,16 +84,31 @@ describe('Task → Import Customers, batch mode', () => {
 				variables: { variable: [{ name: '金额', field: '={{ $json.amount * 2 }}' }] },
 				importOptions: { batchSize: 2, includeOtherFields: true },
 			}),
-			{ items: [{ name: '甲', phone: '13800000001', amount: 1, crmId: 'A' }, { name: '乙', phone: '13800000002', amount: 2, crmId: 'B' }, { name: '丙', phone: '13800000003', amount: 3, crmId: 'C', tags: ['x'] }] },
+			{
+				items: [
+					{ name: '甲', phone: '13800000001', amount: 1, crmId: 'A' },
+					{ name: '乙', phone: '13800000002', amount: 2, crmId: 'B' },
+					{ name: '丙', phone: '13800000003', amount: 3, crmId: 'C', tags: ['x'] },
+				],
+			},
 		);
 		expect(customerLists()).toEqual([
 			[
 				{ name: '甲', phone: '13800000001', properties: { amount: '1', crmId: 'A', 金额: '2' } },
 				{ name: '乙', phone: '13800000002', properties: { amount: '2', crmId: 'B', 金额: '4' } },
 			],
-			[{ name: '丙', phone: '13800000003', properties: { amount: '3', crmId: 'C', tags: '["x"]', 金额: '6' } }],
+			[
+				{
+					name: '丙',
+					phone: '13800000003',
+					properties: { amount: '3', crmId: 'C', tags: '["x"]', 金额: '6' },
+				},
+			],
 		]);
-		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count])).toEqual([[0, 1, 2], [2, 2, 1]]);
+		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count])).toEqual([
+			[0, 1, 2],
+			[2, 2, 1],
+		]);
 		expect(out[1].pairedItem).toEqual([{ item: 2 }]);
 	});
 
@@ -74,15 +119,32 @@ describe('Task → Import Customers, batch mode', () => {
 		items[3].name = '';
 		items.push({ name: 'x', phone: 'abc', crmId: 'C5' });
 		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), { items });
-		expect(customerLists().map((list) => list.map((c) => c.phone))).toEqual([[phoneOf(0), phoneOf(2)], [phoneOf(4)]]);
+		expect(customerLists().map((list) => list.map((c) => c.phone))).toEqual([
+			[phoneOf(0), phoneOf(2)],
+			[phoneOf(4)],
+		]);
 		expect(out.map((item) => item.json)).toEqual([
-			expect.objectContaining({ firstRow: 0, lastRow: 3, count: 2, successNum: 2, rejectedRows: [
-				{ index: 1, phone: '12345', reason: expect.stringContaining('Phone: "12345" is not a plausible phone number') },
-				{ index: 3, phone: phoneOf(3), reason: 'Name: is empty' },
-			] }),
-			expect.objectContaining({ firstRow: 4, lastRow: 5, count: 1, successNum: 1, rejectedRows: [
-				{ index: 5, phone: 'abc', reason: expect.stringContaining('Phone: "abc"') },
-			] }),
+			expect.objectContaining({
+				firstRow: 0,
+				lastRow: 3,
+				count: 2,
+				successNum: 2,
+				rejectedRows: [
+					{
+						index: 1,
+						phone: '12345',
+						reason: expect.stringContaining('Phone: "12345" is not a plausible phone number'),
+					},
+					{ index: 3, phone: phoneOf(3), reason: 'Name: is empty' },
+				],
+			}),
+			expect.objectContaining({
+				firstRow: 4,
+				lastRow: 5,
+				count: 1,
+				successNum: 1,
+				rejectedRows: [{ index: 5, phone: 'abc', reason: expect.stringContaining('Phone: "abc"') }],
+			}),
 		]);
 		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	});
@@ -92,7 +154,15 @@ describe('Task → Import Customers, batch mode', () => {
 		const out = await run(params(taskId), { items: [{ name: 'a', phone: '1' }] });
 		expect(sandbox.requests).toHaveLength(0);
 		expect(out).toEqual([
-			{ json: expect.objectContaining({ count: 0, firstRow: 0, lastRow: 0, rejectedRows: [expect.objectContaining({ index: 0 })] }), pairedItem: [{ item: 0 }] },
+			{
+				json: expect.objectContaining({
+					count: 0,
+					firstRow: 0,
+					lastRow: 0,
+					rejectedRows: [expect.objectContaining({ index: 0 })],
+				}),
+				pairedItem: [{ item: 0 }],
+			},
 		]);
 	});
 
@@ -100,10 +170,9 @@ describe('Task → Import Customers, batch mode', () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const items = rows(4);
 		items[2].phone = '999';
-		const error = await run(params(taskId, { importOptions: { onInvalidRow: 'stop' } }), { items }).then(
-			expectedFailure,
-			(e: unknown) => e as Error & { description?: string },
-		);
+		const error = await run(params(taskId, { importOptions: { onInvalidRow: 'stop' } }), {
+			items,
+		}).then(expectedFailure, (e: unknown) => e as Error & { description?: string });
 		expect(error.message).toContain('Item 2: "Phone"');
 		expect(error.description).toContain('Nothing was sent to BYRobot');
 		expect(error.message).toContain('999');
@@ -113,7 +182,11 @@ describe('Task → Import Customers, batch mode', () => {
 	it('when request 2 of 3 fails, says rows 0–9,999 were imported and 10,000–24,999 were not, and that rerunning is safe', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		// The vendor answers request 2 with code 500; request 1 is imported.
-		sandbox.answerNext(`POST ${PATH}`, { body: { code: 500, data: null, resultMsg: '系统异常' } }, { skip: 1 });
+		sandbox.answerNext(
+			`POST ${PATH}`,
+			{ body: { code: 500, data: null, resultMsg: '系统异常' } },
+			{ skip: 1 },
+		);
 		const error = await run(params(taskId), { items: rows(25000) }).then(
 			expectedFailure,
 			(e: unknown) => e as Error & { description?: string },
@@ -131,18 +204,28 @@ describe('Task → Import Customers, batch mode', () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const parameters = params(taskId, { importOptions: { batchSize: 2 } });
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
-		const error = await run(parameters, { items: rows(5) }).then(expectedFailure, (e: unknown) => e as Error);
+		const error = await run(parameters, { items: rows(5) }).then(
+			expectedFailure,
+			(e: unknown) => e as Error,
+		);
 		expect(error.message).toContain('rows 0–1 were imported; rows 2–4 were not');
 		expect(sandbox.customersOf(taskId)).toHaveLength(2);
 		const out = await run(parameters, { items: rows(5) });
-		expect(out.map((item) => [item.json.successNum, item.json.repeatNum])).toEqual([[0, 2], [2, 0], [1, 0]]);
+		expect(out.map((item) => [item.json.successNum, item.json.repeatNum])).toEqual([
+			[0, 2],
+			[2, 0],
+			[1, 0],
+		]);
 		expect(sandbox.customersOf(taskId)).toHaveLength(5);
 	});
 
 	it('with Continue On Fail, outputs the requests that succeeded and an error item pairing the rows not imported', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
-		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), { items: rows(5), continueOnFail: true });
+		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), {
+			items: rows(5),
+			continueOnFail: true,
+		});
 		expect(out).toHaveLength(2);
 		expect(out[0].json).toMatchObject({ firstRow: 0, lastRow: 1, successNum: 2 });
 		expect(out[1].json).toEqual({});
@@ -158,7 +241,12 @@ describe('Task → Import Customers, mapping input fields', () => {
 			params(taskId, {
 				phoneField: '联系.手机',
 				nameField: '客户',
-				variables: { variable: [{ name: '贷款金额', field: '金额' }, { name: '还款日期', field: '到期[0]' }] },
+				variables: {
+					variable: [
+						{ name: '贷款金额', field: '金额' },
+						{ name: '还款日期', field: '到期[0]' },
+					],
+				},
 			}),
 			{
 				items: [
@@ -169,8 +257,16 @@ describe('Task → Import Customers, mapping input fields', () => {
 		);
 		expect(customerLists()).toEqual([
 			[
-				{ name: '张三', phone: '13800138000', properties: { 贷款金额: '5000', 还款日期: '2024-06-01' } },
-				{ name: '李四', phone: '02188886666', properties: { 贷款金额: '800', 还款日期: '2024-06-03' } },
+				{
+					name: '张三',
+					phone: '13800138000',
+					properties: { 贷款金额: '5000', 还款日期: '2024-06-01' },
+				},
+				{
+					name: '李四',
+					phone: '02188886666',
+					properties: { 贷款金额: '800', 还款日期: '2024-06-03' },
+				},
 			],
 		]);
 		expect(out[0].json).toMatchObject({ count: 2, successNum: 2, rejectedRows: [] });
@@ -179,8 +275,16 @@ describe('Task → Import Customers, mapping input fields', () => {
 	it('takes an expression as the value itself, row by row', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		await run(
-			params(taskId, { phoneField: '={{ $json.tel }}', nameField: '={{ $json.family + $json.given }}' }),
-			{ items: [{ tel: '13800000001', family: '王', given: '五' }, { tel: '13800000002', family: '赵', given: '六' }] },
+			params(taskId, {
+				phoneField: '={{ $json.tel }}',
+				nameField: '={{ $json.family + $json.given }}',
+			}),
+			{
+				items: [
+					{ tel: '13800000001', family: '王', given: '五' },
+					{ tel: '13800000002', family: '赵', given: '六' },
+				],
+			},
 		);
 		expect(customerLists()).toEqual([
 			[
@@ -192,7 +296,9 @@ describe('Task → Import Customers, mapping input fields', () => {
 
 	it('with Name Field cleared, sends no names and does not require them', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const out = await run(params(taskId, { nameField: '' }), { items: [{ phone: '13800000001', name: '' }] });
+		const out = await run(params(taskId, { nameField: '' }), {
+			items: [{ phone: '13800000001', name: '' }],
+		});
 		expect(customerLists()).toEqual([[{ name: '', phone: '13800000001' }]]);
 		expect(out[0].json.rejectedRows).toEqual([]);
 	});
@@ -206,42 +312,68 @@ describe('Task → Import Customers, mapping input fields', () => {
 				variables: { variable: [{ name: '贷款金额', field: '金额' }] },
 				importOptions: { includeOtherFields: true },
 			}),
-			{ items: [{ 姓名: '张三', 手机: '13800138000', 金额: 5000, crmId: 'C1', 标签: { vip: true } }] },
+			{
+				items: [
+					{ 姓名: '张三', 手机: '13800138000', 金额: 5000, crmId: 'C1', 标签: { vip: true } },
+				],
+			},
 		);
 		expect(customerLists()).toEqual([
-			[{ name: '张三', phone: '13800138000', properties: { crmId: 'C1', 标签: '{"vip":true}', 贷款金额: '5000' } }],
+			[
+				{
+					name: '张三',
+					phone: '13800138000',
+					properties: { crmId: 'C1', 标签: '{"vip":true}', 贷款金额: '5000' },
+				},
+			],
 		]);
 	});
 
 	it.each([
 		['phoneField', { phoneField: 'mobile' }, '"Phone Field": no input item has a field "mobile"'],
 		['nameField', { nameField: '姓名' }, '"Name Field": no input item has a field "姓名"'],
-		['a variable', { variables: { variable: [{ name: '贷款金额', field: 'amount' }] } }, '"Variables → Field": no input item has a field "amount"'],
-	])('stops before any request when %s names a field no item has, and lists the fields there are', async (_label, extra, message) => {
-		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(params(taskId, extra), { items: rows(3) }).then(
-			expectedFailure,
-			(e: unknown) => e as Error & { description?: string },
-		);
-		expect(error.message).toBe(message);
-		expect(error.description).toContain('The input items have "name", "phone", "crmId".');
-		expect(error.description).toContain('Nothing was sent to BYRobot');
-		expect(sandbox.requests).toHaveLength(0);
-	});
+		[
+			'a variable',
+			{ variables: { variable: [{ name: '贷款金额', field: 'amount' }] } },
+			'"Variables → Field": no input item has a field "amount"',
+		],
+	])(
+		'stops before any request when %s names a field no item has, and lists the fields there are',
+		async (_label, extra, message) => {
+			const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
+			const error = await run(params(taskId, extra), { items: rows(3) }).then(
+				expectedFailure,
+				(e: unknown) => e as Error & { description?: string },
+			);
+			expect(error.message).toBe(message);
+			expect(error.description).toContain('The input items have "name", "phone", "crmId".');
+			expect(error.description).toContain('Nothing was sent to BYRobot');
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('stops before any request when Phone Field is empty', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(params(taskId, { phoneField: ' ' }), { items: rows(2) }).then(expectedFailure, (e: unknown) => e as Error);
+		const error = await run(params(taskId, { phoneField: ' ' }), { items: rows(2) }).then(
+			expectedFailure,
+			(e: unknown) => e as Error,
+		);
 		expect(error.message).toContain('Item 0: "Phone Field" — is empty');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('lists a row that lacks the phone field as invalid when other rows have it', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const out = await run(params(taskId), { items: [{ name: '甲', phone: '13800000001' }, { name: '乙' }] });
+		const out = await run(params(taskId), {
+			items: [{ name: '甲', phone: '13800000001' }, { name: '乙' }],
+		});
 		expect(customerLists()).toEqual([[{ name: '甲', phone: '13800000001' }]]);
 		expect(out[0].json.rejectedRows).toEqual([
-			{ index: 1, phone: '', reason: expect.stringContaining('Phone: "" is not a plausible phone number') },
+			{
+				index: 1,
+				phone: '',
+				reason: expect.stringContaining('Phone: "" is not a plausible phone number'),
+			},
 		]);
 	});
 });
@@ -258,7 +390,9 @@ describe('Task → Import Customers, mapping edge cases', () => {
 			}),
 			{ items: [{ 'Name.': '张三', 联系: { 手机: '13800138000' }, id: 'C1', '': 'blank header' }] },
 		);
-		expect(customerLists()).toEqual([[{ name: '张三', phone: '13800138000', properties: { crmId: 'C1' } }]]);
+		expect(customerLists()).toEqual([
+			[{ name: '张三', phone: '13800138000', properties: { crmId: 'C1' } }],
+		]);
 	});
 
 	it.each([
@@ -266,21 +400,22 @@ describe('Task → Import Customers, mapping edge cases', () => {
 		['a variable without a field', { name: '贷款金额', field: '' }, '"贷款金额" has no Field'],
 	])('stops before any request on %s', async (_label, variable, message) => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(params(taskId, { variables: { variable: [variable] } }), { items: rows(2) }).then(
-			expectedFailure,
-			(e: unknown) => e as Error,
-		);
+		const error = await run(params(taskId, { variables: { variable: [variable] } }), {
+			items: rows(2),
+		}).then(expectedFailure, (e: unknown) => e as Error);
 		expect(error.message).toContain(`"Variables" — ${message}`);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('stops before any request when a Task expression gives another task for a later item', async () => {
 		const [first, second] = sandbox.seedTasks(SEED.company.demo.id, 2);
-		const items = [...rows(3).map((row) => ({ ...row, taskId: first })), { ...rows(4)[3], taskId: second }];
-		const error = await run(params(first, { task: rl('={{ $json.taskId }}', 'id') }), { items }).then(
-			expectedFailure,
-			(e: unknown) => e as Error & { description?: string },
-		);
+		const items = [
+			...rows(3).map((row) => ({ ...row, taskId: first })),
+			{ ...rows(4)[3], taskId: second },
+		];
+		const error = await run(params(first, { task: rl('={{ $json.taskId }}', 'id') }), {
+			items,
+		}).then(expectedFailure, (e: unknown) => e as Error & { description?: string });
 		expect(error.message).toBe(`Item 3: "Task" gives ${second}, but item 0 gives ${first}`);
 		expect(error.description).toContain('One Request per Item');
 		expect(sandbox.requests).toHaveLength(0);
@@ -288,7 +423,9 @@ describe('Task → Import Customers, mapping edge cases', () => {
 
 	it('accepts a Task expression that gives the same task for every item', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		await run(params(taskId, { task: rl('={{ $json.taskId }}', 'id') }), { items: rows(3).map((row) => ({ ...row, taskId })) });
+		await run(params(taskId, { task: rl('={{ $json.taskId }}', 'id') }), {
+			items: rows(3).map((row) => ({ ...row, taskId })),
+		});
 		expect(customerLists().map((list) => list.length)).toEqual([3]);
 		expect(sandbox.requests[0].body).toMatchObject({ companyId: SEED.company.demo.id, taskId });
 	});
@@ -308,7 +445,13 @@ describe('Task → Import Customers, one request per item', () => {
 			},
 			{
 				items: [
-					{ customers: [{ name: '甲', phone: '+86 138 0000 0001', properties: { 金额: 5 } }, { name: '乙', phone: 'bad' }, { name: '丙', phone: '13800000003' }] },
+					{
+						customers: [
+							{ name: '甲', phone: '+86 138 0000 0001', properties: { 金额: 5 } },
+							{ name: '乙', phone: 'bad' },
+							{ name: '丙', phone: '13800000003' },
+						],
+					},
 					{ customers: [{ name: '丁', phone: '021-8888 6666' }] },
 				],
 			},
@@ -316,13 +459,21 @@ describe('Task → Import Customers, one request per item', () => {
 		const lists = customerLists().sort((x, y) => x.length - y.length);
 		expect(lists).toEqual([
 			[{ name: '丁', phone: '02188886666' }],
-			[{ name: '甲', phone: '13800000001', properties: { 金额: '5' } }, { name: '丙', phone: '13800000003' }],
+			[
+				{ name: '甲', phone: '13800000001', properties: { 金额: '5' } },
+				{ name: '丙', phone: '13800000003' },
+			],
 		]);
-		expect(out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count, item.pairedItem])).toEqual([
+		expect(
+			out.map((item) => [item.json.firstRow, item.json.lastRow, item.json.count, item.pairedItem]),
+		).toEqual([
 			[0, 2, 2, [{ item: 0 }]],
 			[0, 0, 1, [{ item: 1 }]],
 		]);
-		expect((out[0].json.rejectedRows as IDataObject[])[0]).toMatchObject({ index: 1, phone: 'bad' });
+		expect((out[0].json.rejectedRows as IDataObject[])[0]).toMatchObject({
+			index: 1,
+			phone: 'bad',
+		});
 		expect(sandbox.customersOf(taskId)).toHaveLength(3);
 	});
 });
@@ -335,7 +486,13 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 		],
 	};
 	const listParams = (taskId: number, extra: INodeParameters = {}): INodeParameters =>
-		params(taskId, { importMode: 'perItem', customers: '={{ $json.data }}', phoneField: '手机', nameField: '姓名', ...extra });
+		params(taskId, {
+			importMode: 'perItem',
+			customers: '={{ $json.data }}',
+			phoneField: '手机',
+			nameField: '姓名',
+			...extra,
+		});
 
 	it('reads each entry through Phone Field, Name Field and Variables (an item made by the Aggregate node)', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
@@ -352,7 +509,9 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 				{ name: '李四', phone: '02188886666', properties: { crmId: 'C2', 贷款金额: '800' } },
 			],
 		]);
-		expect(out.map((item) => [item.json.count, item.json.successNum, item.pairedItem])).toEqual([[2, 2, [{ item: 0 }]]]);
+		expect(out.map((item) => [item.json.count, item.json.successNum, item.pairedItem])).toEqual([
+			[2, 2, [{ item: 0 }]],
+		]);
 	});
 
 	it('takes an expression in Phone Field as the field name, as n8n field-name parameters do', async () => {
@@ -363,7 +522,9 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 
 	it('takes a field dragged from the list in the input panel (data[0].手机) as the field of each entry', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		await run(listParams(taskId, { phoneField: 'data[0].手机', nameField: 'data[0].姓名' }), { items: [aggregated] });
+		await run(listParams(taskId, { phoneField: 'data[0].手机', nameField: 'data[0].姓名' }), {
+			items: [aggregated],
+		});
 		expect(customerLists()[0].map((c) => [c.name, c.phone])).toEqual([
 			['张三', '13800138000'],
 			['李四', '02188886666'],
@@ -372,10 +533,9 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 
 	it('stops when a Name Field expression gives no field name, instead of dropping the names', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(listParams(taskId, { nameField: '={{ $json.nothing }}' }), { items: [aggregated] }).then(
-			expectedFailure,
-			(e: unknown) => e as Error,
-		);
+		const error = await run(listParams(taskId, { nameField: '={{ $json.nothing }}' }), {
+			items: [aggregated],
+		}).then(expectedFailure, (e: unknown) => e as Error);
 		expect(error.message).toContain('"Name Field" — the expression gives an empty field name');
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -384,25 +544,32 @@ describe('Task → Import Customers, one request per item, mapping list entries'
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(listParams(taskId), { items: [{ data: [] }, aggregated] });
 		expect(sandbox.requests).toHaveLength(1);
-		expect(out[0]).toEqual({ json: expect.objectContaining({ taskId, count: 0, firstRow: null }), pairedItem: { item: 0 } });
+		expect(out[0]).toEqual({
+			json: expect.objectContaining({ taskId, count: 0, firstRow: null }),
+			pairedItem: { item: 0 },
+		});
 		expect(out[1].json).toMatchObject({ count: 2, successNum: 2 });
 	});
 
 	it('says what Customers gave when it is not a list', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(listParams(taskId), { items: [{ rows: [] }] }).then(expectedFailure, (e: unknown) => e as Error);
+		const error = await run(listParams(taskId), { items: [{ rows: [] }] }).then(
+			expectedFailure,
+			(e: unknown) => e as Error,
+		);
 		expect(error.message).toContain('"Customers" — gives nothing, not a list of customers');
 		expect(error.message).toContain('{{ $json.data }}');
 	});
 
 	it('stops before any request when no entry has the phone field, listing the fields there are', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const error = await run(listParams(taskId, { phoneField: 'mobile' }), { items: [aggregated] }).then(
-			expectedFailure,
-			(e: unknown) => e as Error & { description?: string },
-		);
+		const error = await run(listParams(taskId, { phoneField: 'mobile' }), {
+			items: [aggregated],
+		}).then(expectedFailure, (e: unknown) => e as Error & { description?: string });
 		expect(error.message).toBe('"Phone Field": no customer in the list has a field "mobile"');
-		expect(error.description).toContain('The customers in the list have "姓名", "手机", "金额", "crmId".');
+		expect(error.description).toContain(
+			'The customers in the list have "姓名", "手机", "金额", "crmId".',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -411,7 +578,14 @@ describe('Task → Import Customers, one request per item, splitting', () => {
 	it('splits a list longer than the batch size into several requests for that item', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		const out = await run(
-			{ resource: 'task', operation: 'importCustomers', company: rl(SEED.company.demo.id), task: rl(taskId), importMode: 'perItem', importOptions: { batchSize: 2 } },
+			{
+				resource: 'task',
+				operation: 'importCustomers',
+				company: rl(SEED.company.demo.id),
+				task: rl(taskId),
+				importMode: 'perItem',
+				importOptions: { batchSize: 2 },
+			},
 			{ items: [{ customers: rows(5) }] },
 		);
 		expect(customerLists().map((list) => list.length)).toEqual([2, 2, 1]);

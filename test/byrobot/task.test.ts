@@ -1,6 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { expectedFailure, expectOnlyRequest, expectSigned, jsonOf, pairedOf, rl, runner, useSandbox } from './helpers';
+import {
+	expectedFailure,
+	expectOnlyRequest,
+	expectSigned,
+	jsonOf,
+	pairedOf,
+	rl,
+	runner,
+	useSandbox,
+} from './helpers';
 import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
@@ -60,7 +69,11 @@ describe('Task → Create', () => {
 			repeatCallRule: [{ phoneStatus: 2, times: 2, interval: 10 }],
 		});
 		expect(out).toEqual([{ json: { taskId: SEED.firstId.task }, pairedItem: { item: 0 } }]);
-		expect(sandbox.tasks.get(SEED.firstId.task)).toMatchObject({ jobName: '回访任务', callType: 0, concurrencyQuota: 2 });
+		expect(sandbox.tasks.get(SEED.firstId.task)).toMatchObject({
+			jobName: '回访任务',
+			callType: 0,
+			concurrencyQuota: 2,
+		});
 	});
 
 	it('sends an explicit Call Type without looking the line up, and startDate for a scheduled task', async () => {
@@ -89,29 +102,64 @@ describe('Task → Create', () => {
 	});
 
 	it.each([
-		['a scheduled task without start date', { taskType: 1, startDate: '' }, 'Start Date', /scheduled task needs a start date/],
-		['a start date not yyyy-MM-dd', { taskType: 1, startDate: '15/01/2030' }, 'Start Date', /not a date in yyyy-MM-dd/],
-		['a time not HH:mm', { additionalFields: { workingStartTime: '9点' } }, 'Working Start Time', /HH:mm/],
+		[
+			'a scheduled task without start date',
+			{ taskType: 1, startDate: '' },
+			'Start Date',
+			/scheduled task needs a start date/,
+		],
+		[
+			'a start date not yyyy-MM-dd',
+			{ taskType: 1, startDate: '15/01/2030' },
+			'Start Date',
+			/not a date in yyyy-MM-dd/,
+		],
+		[
+			'a time not HH:mm',
+			{ additionalFields: { workingStartTime: '9点' } },
+			'Working Start Time',
+			/HH:mm/,
+		],
 		[
 			'a break outside the working hours',
-			{ additionalFields: { workingStartTime: '09:00', workingEndTime: '18:00', breakStartTime: '18:30', breakEndTime: '19:00' } },
+			{
+				additionalFields: {
+					workingStartTime: '09:00',
+					workingEndTime: '18:00',
+					breakStartTime: '18:30',
+					breakEndTime: '19:00',
+				},
+			},
 			'Break End Time',
 			/outside the working hours 09:00–18:00/,
 		],
 		['no caller line', { callerLines: [] }, 'Caller Lines', /at least one caller line/],
-	])('stops before any request on %s, naming item and field', async (_case, change, field, problem) => {
-		const error = await run({ ...base, ...change } as INodeParameters).then(expectedFailure, (e: unknown) => e);
-		expect(error).toBeInstanceOf(Error);
-		const { message, description, context } = error as { message: string; description: string; context: IDataObject };
-		expect(message).toContain(`Item 0: "${field}"`);
-		expect(message).toMatch(problem);
-		expect(description).toMatch(/Nothing was sent/);
-		expect(context.itemIndex).toBe(0);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	])(
+		'stops before any request on %s, naming item and field',
+		async (_case, change, field, problem) => {
+			const error = await run({ ...base, ...change } as INodeParameters).then(
+				expectedFailure,
+				(e: unknown) => e,
+			);
+			expect(error).toBeInstanceOf(Error);
+			const { message, description, context } = error as {
+				message: string;
+				description: string;
+				context: IDataObject;
+			};
+			expect(message).toContain(`Item 0: "${field}"`);
+			expect(message).toMatch(problem);
+			expect(description).toMatch(/Nothing was sent/);
+			expect(context.itemIndex).toBe(0);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('refuses caller lines of different phone types when Call Type is left to the lines', async () => {
-		const error = await run({ ...base, callerLines: [SEED.phone.mobile.id, SEED.phone.landline.id] }).then(expectedFailure, (e: unknown) => e as Error);
+		const error = await run({
+			...base,
+			callerLines: [SEED.phone.mobile.id, SEED.phone.landline.id],
+		}).then(expectedFailure, (e: unknown) => e as Error);
 		expect((error as Error).message).toContain('"Call Type"');
 		expect(sandbox.requestsTo('task/createTask')).toHaveLength(0);
 	});
@@ -125,7 +173,13 @@ describe('Task → Update', () => {
 			operation: 'update',
 			company: rl(SEED.company.demo.id),
 			task: rl(taskId, 'id'),
-			updateFields: { taskName: '改名', callerLines: [SEED.phone.landline.id], concurrencyQuota: 3, breakStartTime: '12:00', breakEndTime: '13:00' },
+			updateFields: {
+				taskName: '改名',
+				callerLines: [SEED.phone.landline.id],
+				concurrencyQuota: 3,
+				breakStartTime: '12:00',
+				breakEndTime: '13:00',
+			},
 		});
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${V1}/company/getPhones`,
@@ -144,13 +198,27 @@ describe('Task → Update', () => {
 		expect(out).toEqual([
 			{ json: { taskId, success: true, message: '修改成功' }, pairedItem: { item: 0 } },
 		]);
-		expect(sandbox.tasks.get(taskId)).toMatchObject({ jobName: '改名', userPhoneIds: [SEED.phone.landline.id], callType: 1 });
+		expect(sandbox.tasks.get(taskId)).toMatchObject({
+			jobName: '改名',
+			userPhoneIds: [SEED.phone.landline.id],
+			callType: 1,
+		});
 	});
 
 	it('sends only company and task when nothing else changes, and checks a given start date', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		await run({ resource: 'task', operation: 'update', company: rl(SEED.company.demo.id), task: rl(taskId), updateFields: {} });
-		expectOnlyRequest(sandbox, { method: 'POST', path: `${V1}/task/update`, body: { companyId: SEED.company.demo.id, taskId } });
+		await run({
+			resource: 'task',
+			operation: 'update',
+			company: rl(SEED.company.demo.id),
+			task: rl(taskId),
+			updateFields: {},
+		});
+		expectOnlyRequest(sandbox, {
+			method: 'POST',
+			path: `${V1}/task/update`,
+			body: { companyId: SEED.company.demo.id, taskId },
+		});
 		sandbox.clearRequests();
 		const error = await run({
 			resource: 'task',
@@ -172,8 +240,17 @@ describe.each([
 ] as const)('Task → %s', (operation, from, to, message) => {
 	it(`POSTs { taskId } to task/${operation} and reports success`, async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1, { status: from });
-		const out = await run({ resource: 'task', operation, company: rl(SEED.company.demo.id), task: rl(taskId) });
-		expectOnlyRequest(sandbox, { method: 'POST', path: `${V1}/task/${operation}`, body: { taskId } });
+		const out = await run({
+			resource: 'task',
+			operation,
+			company: rl(SEED.company.demo.id),
+			task: rl(taskId),
+		});
+		expectOnlyRequest(sandbox, {
+			method: 'POST',
+			path: `${V1}/task/${operation}`,
+			body: { taskId },
+		});
 		expect(out).toEqual([{ json: { taskId, success: true, message }, pairedItem: { item: 0 } }]);
 		if (to === undefined) expect(sandbox.tasks.has(taskId)).toBe(false);
 		else expect(sandbox.tasks.get(taskId)?.status).toBe(to);
@@ -183,14 +260,24 @@ describe.each([
 describe('Task → Get', () => {
 	it('GETs getTaskDetail with companyId and taskId and labels the status', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1, { status: 4 });
-		const out = await run({ resource: 'task', operation: 'get', company: rl(SEED.company.demo.id), task: rl(taskId, 'id') });
+		const out = await run({
+			resource: 'task',
+			operation: 'get',
+			company: rl(SEED.company.demo.id),
+			task: rl(taskId, 'id'),
+		});
 		expectOnlyRequest(sandbox, {
 			method: 'GET',
 			path: `${V1}/task/getTaskDetail`,
 			query: { companyId: String(SEED.company.demo.id), taskId: String(taskId) },
 		});
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toMatchObject({ callJobId: taskId, status: 4, statusLabel: 'Paused by User', robotDefName: '贷款回访机器人' });
+		expect(out[0].json).toMatchObject({
+			callJobId: taskId,
+			status: 4,
+			statusLabel: 'Paused by User',
+			robotDefName: '贷款回访机器人',
+		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 	});
 });
@@ -198,7 +285,12 @@ describe('Task → Get', () => {
 describe('Task → Get Many', () => {
 	it('Return All over 250 tasks takes exactly 3 requests (pages of 100) and returns 250 distinct tasks', async () => {
 		sandbox.seedTasks(SEED.company.demo.id, 250);
-		const out = await run({ resource: 'task', operation: 'getAll', company: rl(SEED.company.demo.id), returnAll: true });
+		const out = await run({
+			resource: 'task',
+			operation: 'getAll',
+			company: rl(SEED.company.demo.id),
+			returnAll: true,
+		});
 		expect(sandbox.requests.map((r) => r.query)).toEqual([
 			{ companyId: String(SEED.company.demo.id), pageNum: '1', pageSize: '100' },
 			{ companyId: String(SEED.company.demo.id), pageNum: '2', pageSize: '100' },
@@ -229,10 +321,19 @@ describe('Task → Get Many', () => {
 		expectOnlyRequest(sandbox, {
 			method: 'GET',
 			path: `${V1}/task/getTasks`,
-			query: { companyId: String(SEED.company.demo.id), taskName: '种子', status: '1', createDate: today, pageNum: '1', pageSize: '5' },
+			query: {
+				companyId: String(SEED.company.demo.id),
+				taskName: '种子',
+				status: '1',
+				createDate: today,
+				pageNum: '1',
+				pageSize: '5',
+			},
 		});
 		expect(out).toHaveLength(5);
-		expect(out.every((item) => item.json.status === 1 && item.json.statusLabel === 'Running')).toBe(true);
+		expect(out.every((item) => item.json.status === 1 && item.json.statusLabel === 'Running')).toBe(
+			true,
+		);
 	});
 
 	it('rejects a Created On that is not yyyy-MM-dd before any request', async () => {
@@ -256,7 +357,12 @@ describe('Task → Import Customers', () => {
 				operation: 'importCustomers',
 				company: rl(SEED.company.demo.id),
 				task: rl(taskId),
-				variables: { variable: [{ name: '贷款金额', field: 'amount' }, { name: 'crmId', field: 'id' }] },
+				variables: {
+					variable: [
+						{ name: '贷款金额', field: 'amount' },
+						{ name: 'crmId', field: 'id' },
+					],
+				},
 			},
 			{
 				items: [
@@ -279,22 +385,39 @@ describe('Task → Import Customers', () => {
 		});
 		expectSigned(r);
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toEqual({ taskId, firstRow: 0, lastRow: 1, count: 2, successNum: 2, repeatNum: 0, placeFailNum: 0, rejectedRows: [] });
+		expect(out[0].json).toEqual({
+			taskId,
+			firstRow: 0,
+			lastRow: 1,
+			count: 2,
+			successNum: 2,
+			repeatNum: 0,
+			placeFailNum: 0,
+			rejectedRows: [],
+		});
 		expect(out[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(sandbox.customersOf(taskId).map((c) => c.phone).sort()).toEqual(['02188886666', '13800138000']);
+		expect(
+			sandbox
+				.customersOf(taskId)
+				.map((c) => c.phone)
+				.sort(),
+		).toEqual(['02188886666', '13800138000']);
 	});
 
 	it.each(['12345', '2380013800', '138001380001', 'abc'])(
 		'with On Invalid Row = Stop, stops on the implausible phone %s, naming the item and the Phone field',
 		async (phone) => {
 			const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-			const error = await run({
-				resource: 'task',
-				operation: 'importCustomers',
-				company: rl(SEED.company.demo.id),
-				task: rl(taskId),
-				importOptions: { onInvalidRow: 'stop' },
-			}, { items: [{ name: '张三', phone }] }).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
+			const error = await run(
+				{
+					resource: 'task',
+					operation: 'importCustomers',
+					company: rl(SEED.company.demo.id),
+					task: rl(taskId),
+					importOptions: { onInvalidRow: 'stop' },
+				},
+				{ items: [{ name: '张三', phone }] },
+			).then(expectedFailure, (e: unknown) => e as Error & { context: IDataObject });
 			expect(error.message).toContain('Item 0: "Phone"');
 			expect(error.message).toContain(phone);
 			expect(error.context.itemIndex).toBe(0);
@@ -312,7 +435,10 @@ describe('Task → Import Customers', () => {
 				task: rl(taskId),
 				nameField: '',
 			},
-			{ items: [{ phone: '13800138000' }, { phone: 'not a phone' }, { phone: '13900139000' }], continueOnFail: true },
+			{
+				items: [{ phone: '13800138000' }, { phone: 'not a phone' }, { phone: '13900139000' }],
+				continueOnFail: true,
+			},
 		);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(out).toHaveLength(1);
@@ -375,7 +501,13 @@ describe('Task → Get Call Records', () => {
 			returnAll: false,
 			limit: 3,
 			simplify: false,
-			filters: { finishStatus: 0, durationLeft: 10, durationRight: 40, chatRoundLeft: 2, chatRoundRight: 9 },
+			filters: {
+				finishStatus: 0,
+				durationLeft: 10,
+				durationRight: 40,
+				chatRoundLeft: 2,
+				chatRoundRight: 9,
+			},
 			resultFilters: { conditions: [{ name: '意向标签', value: 'A' }] },
 		});
 		expectOnlyRequest(sandbox, {
@@ -395,7 +527,12 @@ describe('Task → Get Call Records', () => {
 		});
 		expect(out).toHaveLength(3);
 		for (const { json } of out) {
-			expect(json).toMatchObject({ finishStatus: 0, finishStatusLabel: 'Answered', status: 2, callJobId: taskId });
+			expect(json).toMatchObject({
+				finishStatus: 0,
+				finishStatusLabel: 'Answered',
+				status: 2,
+				callJobId: taskId,
+			});
 			expect(typeof json.duration).toBe('number');
 			expect(json.properties).toEqual({ 客户姓名: expect.stringMatching(/^客户\d+$/) });
 		}
@@ -407,7 +544,10 @@ describe('Task → Get Uncalled Customers', () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.importCustomers(
 			taskId,
-			Array.from({ length: 60 }, (_, i) => ({ name: `客户${i}`, phone: `1370000${String(i).padStart(4, '0')}` })),
+			Array.from({ length: 60 }, (_, i) => ({
+				name: `客户${i}`,
+				phone: `1370000${String(i).padStart(4, '0')}`,
+			})),
 		);
 		const out = await run({
 			resource: 'task',
@@ -422,7 +562,11 @@ describe('Task → Get Uncalled Customers', () => {
 		]);
 		expect(out).toHaveLength(60);
 		expect(out[0]).toEqual({
-			json: expect.objectContaining({ customerName: '客户0', customerTelephone: '13700000000', calledTimes: 0 }),
+			json: expect.objectContaining({
+				customerName: '客户0',
+				customerTelephone: '13700000000',
+				calledTimes: 0,
+			}),
 			pairedItem: { item: 0 },
 		});
 	});
@@ -453,7 +597,10 @@ describe('Task → Get Call Detail', () => {
 			recordingUrl: call.luyinOssUrl,
 			properties: { 客户姓名: '客户1' },
 		});
-		expect((json.dialogue as IDataObject[])[0]).toEqual({ speaker: 'AI', content: expect.any(String) });
+		expect((json.dialogue as IDataObject[])[0]).toEqual({
+			speaker: 'AI',
+			content: expect.any(String),
+		});
 		expect(json.dialogue).toHaveLength(call.chatRound * 2);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -470,7 +617,9 @@ describe('Task → Get Call Detail', () => {
 		const json = out[0].json as IDataObject;
 		expect((json.sceneInstance as IDataObject).properties).toEqual({ 客户姓名: '客户1' });
 		expect(json.phoneLog).toBeDefined();
-		expect(json.taskResult).toEqual([{ name: '意向标签', value: 'A', resultName: '意向标签', resultValue: 'A' }]);
+		expect(json.taskResult).toEqual([
+			{ name: '意向标签', value: 'A', resultName: '意向标签', resultValue: 'A' },
+		]);
 		expect(json.recordingUrl).toBe(call.luyinOssUrl);
 	});
 });

@@ -23,21 +23,37 @@ describe('normalizePhone', () => {
 		expect(normalizePhone(input)).toBe(expected);
 	});
 
-	it.each(['', '12345', '12800138000', '1380013800', '138001380000', '88886666', '021-123456', 'abc', '+1 415 555 0100', null, undefined])(
-		'rejects %j',
-		(input) => {
-			expect(normalizePhone(input)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'12345',
+		'12800138000',
+		'1380013800',
+		'138001380000',
+		'88886666',
+		'021-123456',
+		'abc',
+		'+1 415 555 0100',
+		null,
+		undefined,
+	])('rejects %j', (input) => {
+		expect(normalizePhone(input)).toBeUndefined();
+	});
 });
 
 describe('dates and times', () => {
-	it.each(['2024-05-01', '2024-02-29'])('isDate accepts %s', (value) => expect(isDate(value)).toBe(true));
-	it.each(['2023-02-29', '2024-13-01', '2024-5-1', '2024/05/01', '', 20240501])('isDate rejects %j', (value) =>
-		expect(isDate(value)).toBe(false),
+	it.each(['2024-05-01', '2024-02-29'])('isDate accepts %s', (value) =>
+		expect(isDate(value)).toBe(true),
 	);
-	it.each(['00:00', '09:30', '23:59'])('isTime accepts %s', (value) => expect(isTime(value)).toBe(true));
-	it.each(['9:30', '24:00', '12:60', '12:00:00', '', 930])('isTime rejects %j', (value) => expect(isTime(value)).toBe(false));
+	it.each(['2023-02-29', '2024-13-01', '2024-5-1', '2024/05/01', '', 20240501])(
+		'isDate rejects %j',
+		(value) => expect(isDate(value)).toBe(false),
+	);
+	it.each(['00:00', '09:30', '23:59'])('isTime accepts %s', (value) =>
+		expect(isTime(value)).toBe(true),
+	);
+	it.each(['9:30', '24:00', '12:60', '12:00:00', '', 930])('isTime rejects %j', (value) =>
+		expect(isTime(value)).toBe(false),
+	);
 });
 
 describe('checkStartDate', () => {
@@ -52,20 +68,53 @@ describe('checkStartDate', () => {
 
 describe('checkCallingHours', () => {
 	it('accepts a break inside the working hours, or none', () => {
-		expect(checkCallingHours({ workingStartTime: '09:00', workingEndTime: '18:00', breakStartTime: '12:00', breakEndTime: '13:00' })).toBeUndefined();
+		expect(
+			checkCallingHours({
+				workingStartTime: '09:00',
+				workingEndTime: '18:00',
+				breakStartTime: '12:00',
+				breakEndTime: '13:00',
+			}),
+		).toBeUndefined();
 		expect(checkCallingHours({})).toBeUndefined();
 		expect(checkCallingHours({ breakStartTime: '12:00', breakEndTime: '13:00' })).toBeUndefined();
 	});
 
 	it.each([
 		[{ workingStartTime: '9:00' }, 'workingStartTime', /HH:mm/],
-		[{ workingStartTime: '18:00', workingEndTime: '09:00' }, 'workingEndTime', /end after they start/],
+		[
+			{ workingStartTime: '18:00', workingEndTime: '09:00' },
+			'workingEndTime',
+			/end after they start/,
+		],
 		[{ breakStartTime: '12:00' }, 'breakEndTime', /both a start and an end/],
 		[{ breakEndTime: '13:00' }, 'breakStartTime', /both a start and an end/],
 		[{ breakStartTime: '13:00', breakEndTime: '12:00' }, 'breakEndTime', /end after it starts/],
-		[{ workingStartTime: '10:00', workingEndTime: '18:00', breakStartTime: '09:30', breakEndTime: '10:30' }, 'breakStartTime', /outside the working hours 10:00–18:00/],
-		[{ workingStartTime: '10:00', workingEndTime: '18:00', breakStartTime: '17:30', breakEndTime: '18:30' }, 'breakEndTime', /outside the working hours/],
-		[{ breakStartTime: '20:00', breakEndTime: '21:00' }, 'breakEndTime', /outside the working hours 09:00–20:00/],
+		[
+			{
+				workingStartTime: '10:00',
+				workingEndTime: '18:00',
+				breakStartTime: '09:30',
+				breakEndTime: '10:30',
+			},
+			'breakStartTime',
+			/outside the working hours 10:00–18:00/,
+		],
+		[
+			{
+				workingStartTime: '10:00',
+				workingEndTime: '18:00',
+				breakStartTime: '17:30',
+				breakEndTime: '18:30',
+			},
+			'breakEndTime',
+			/outside the working hours/,
+		],
+		[
+			{ breakStartTime: '20:00', breakEndTime: '21:00' },
+			'breakEndTime',
+			/outside the working hours 09:00–20:00/,
+		],
 	])('reports %j on %s', (hours, field, problem) => {
 		const result = checkCallingHours(hours);
 		expect(result?.[0]).toBe(field);
@@ -95,11 +144,15 @@ describe('buildCustomer (Import Customers row)', () => {
 		expect(buildCustomer('张三', '+86 138 0013 8000', [{ name: '金额', value: 5000 }])).toEqual({
 			customer: { name: '张三', phone: '13800138000', properties: { 金额: '5000' } },
 		});
-		expect(buildCustomer(undefined, '13800138000', [])).toEqual({ customer: { name: '', phone: '13800138000' } });
+		expect(buildCustomer(undefined, '13800138000', [])).toEqual({
+			customer: { name: '', phone: '13800138000' },
+		});
 	});
 
 	it('names the field of a problem', () => {
 		expect(buildCustomer('x', '123', []).problem?.[0]).toBe('Phone');
-		expect(buildCustomer('x', '13800138000', [{ name: ' ', value: 'v' }]).problem?.[0]).toBe('Variables');
+		expect(buildCustomer('x', '13800138000', [{ name: ' ', value: 'v' }]).problem?.[0]).toBe(
+			'Variables',
+		);
 	});
 });

@@ -26,7 +26,9 @@ describe('Bangwo8 API credential', () => {
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/api/v1/callTask.json');
 		expect(request.query).toEqual({ per_page: '1' });
-		const expected = Buffer.from(`${SANDBOX_ADMIN.account}:${SANDBOX_ADMIN.password}`).toString('base64');
+		const expected = Buffer.from(`${SANDBOX_ADMIN.account}:${SANDBOX_ADMIN.password}`).toString(
+			'base64',
+		);
 		expect(request.headers.authorization).toBe(`Basic ${expected}`);
 	});
 
@@ -55,7 +57,10 @@ describe('Bangwo8 API credential', () => {
 	});
 
 	describe('authenticate', () => {
-		const authenticate = async (baseUrl: string | undefined, options: Partial<IHttpRequestOptions>) =>
+		const authenticate = async (
+			baseUrl: string | undefined,
+			options: Partial<IHttpRequestOptions>,
+		) =>
 			await credential.authenticate(
 				{ ...SANDBOX_ADMIN, ...(baseUrl === undefined ? {} : { baseUrl }) },
 				{ ...options } as IHttpRequestOptions,
@@ -63,7 +68,10 @@ describe('Bangwo8 API credential', () => {
 
 		it('sends the account and password as HTTP Basic', async () => {
 			const options = await authenticate(undefined, { url: '/api/v1/callTask.json' });
-			expect(options.auth).toEqual({ username: SANDBOX_ADMIN.account, password: SANDBOX_ADMIN.password });
+			expect(options.auth).toEqual({
+				username: SANDBOX_ADMIN.account,
+				password: SANDBOX_ADMIN.password,
+			});
 		});
 
 		it("replaces the public host the Bangwo8 node names with the credential's Base URL (trailing slashes dropped)", async () => {
@@ -72,14 +80,19 @@ describe('Bangwo8 API credential', () => {
 				url: '/api/v1/callTask.json',
 			});
 			expect(options.baseURL).toBe('https://abtest.bangwo8.com');
-			expect((await authenticate('', { url: '/api/v1/users.json' })).baseURL).toBe('https://www.bangwo8.com');
+			expect((await authenticate('', { url: '/api/v1/users.json' })).baseURL).toBe(
+				'https://www.bangwo8.com',
+			);
 		});
 
 		it('leaves a request alone that names another base URL or a full URL (HTTP Request node)', async () => {
-			expect((await authenticate('https://a.example', { baseURL: 'https://b.example', url: '/x' })).baseURL).toBe(
-				'https://b.example',
-			);
-			expect((await authenticate('https://a.example', { url: 'https://c.example/x' })).baseURL).toBeUndefined();
+			expect(
+				(await authenticate('https://a.example', { baseURL: 'https://b.example', url: '/x' }))
+					.baseURL,
+			).toBe('https://b.example');
+			expect(
+				(await authenticate('https://a.example', { url: 'https://c.example/x' })).baseURL,
+			).toBeUndefined();
 		});
 	});
 });

@@ -21,7 +21,9 @@ describe('Bangwo8 OAuth2 API credential', () => {
 		expect(credential.displayName).toBe('Bangwo8 OAuth2 API');
 		const token = credential.properties.find((p) => p.name === 'accessToken');
 		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
-		expect(credential.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password).toBe(true);
+		expect(
+			credential.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password,
+		).toBe(true);
 	});
 
 	it('Test: fetches a token with client credentials, then one call task with Bearer', async () => {
@@ -39,7 +41,11 @@ describe('Bangwo8 OAuth2 API credential', () => {
 	});
 
 	it('Test: a wrong Secret fails with invalid_client and never shows the secret', async () => {
-		const result = await testCredential(credential, { ...SANDBOX_OAUTH, clientSecret: 'wrong-secret-987', baseUrl });
+		const result = await testCredential(credential, {
+			...SANDBOX_OAUTH,
+			clientSecret: 'wrong-secret-987',
+			baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/invalid_client/);
 		expect(result.message).toMatch(/SecretID and the Secret/);
@@ -49,7 +55,10 @@ describe('Bangwo8 OAuth2 API credential', () => {
 
 	it('Test: an empty SecretID fails before any request', async () => {
 		const result = await testCredential(credential, { clientId: '', clientSecret: 'x', baseUrl });
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/enter the SecretID and the Secret/) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/enter the SecretID and the Secret/),
+		});
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -72,7 +81,9 @@ describe('Bangwo8 OAuth2 API credential', () => {
 		};
 		const helper = { helpers: { httpRequest } };
 		const data = { ...SANDBOX_OAUTH, baseUrl, accessToken: '' };
-		const results = await Promise.all([1, 2, 3].map(async () => await credential.preAuthentication.call(helper as never, data)));
+		const results = await Promise.all(
+			[1, 2, 3].map(async () => await credential.preAuthentication.call(helper as never, data)),
+		);
 		expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
 		expect(sandbox.issuedTokens).toBe(1);
 		const later = await credential.preAuthentication.call(helper as never, data);
@@ -83,7 +94,11 @@ describe('Bangwo8 OAuth2 API credential', () => {
 	it("authenticate: the token as Bearer, at the credential's Base URL", async () => {
 		const options = await credential.authenticate(
 			{ ...SANDBOX_OAUTH, baseUrl: 'https://abtest.bangwo8.com/', accessToken: 'tok-1' },
-			{ baseURL: 'https://www.bangwo8.com', url: '/api/v1/callTask.json', headers: { Accept: 'application/json' } } as IHttpRequestOptions,
+			{
+				baseURL: 'https://www.bangwo8.com',
+				url: '/api/v1/callTask.json',
+				headers: { Accept: 'application/json' },
+			} as IHttpRequestOptions,
 		);
 		expect(options.baseURL).toBe('https://abtest.bangwo8.com');
 		expect(options.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok-1' });

@@ -51,31 +51,48 @@ describe('Byrobot API credential', () => {
 	});
 
 	describe('base URL', () => {
-		const authenticate = async (credentials: Record<string, string>, options: Partial<IHttpRequestOptions>) =>
-			await credential.authenticate(
-				{ appId: 'k', appSecret: 's', ...credentials },
-				{ ...options } as IHttpRequestOptions,
-			);
+		const authenticate = async (
+			credentials: Record<string, string>,
+			options: Partial<IHttpRequestOptions>,
+		) =>
+			await credential.authenticate({ appId: 'k', appSecret: 's', ...credentials }, {
+				...options,
+			} as IHttpRequestOptions);
 
 		it("puts the credential's Base URL (trailing slashes dropped) on a request that has none", async () => {
-			expect((await authenticate({ baseUrl: 'https://byrobot.example.com/' }, { url: '/openapi/v1/x' })).baseURL).toBe(
-				'https://byrobot.example.com',
+			expect(
+				(await authenticate({ baseUrl: 'https://byrobot.example.com/' }, { url: '/openapi/v1/x' }))
+					.baseURL,
+			).toBe('https://byrobot.example.com');
+			expect((await authenticate({ baseUrl: '' }, { url: '/openapi/v1/x' })).baseURL).toBe(
+				'https://api.byrobot.cn',
 			);
-			expect((await authenticate({ baseUrl: '' }, { url: '/openapi/v1/x' })).baseURL).toBe('https://api.byrobot.cn');
 		});
 
 		it("replaces the public host the Byrobot node names with the credential's Base URL", async () => {
 			expect(
-				(await authenticate({ baseUrl: 'https://byrobot.example.com' }, { baseURL: 'https://api.byrobot.cn', url: '/openapi/v1/x' }))
-					.baseURL,
+				(
+					await authenticate(
+						{ baseUrl: 'https://byrobot.example.com' },
+						{ baseURL: 'https://api.byrobot.cn', url: '/openapi/v1/x' },
+					)
+				).baseURL,
 			).toBe('https://byrobot.example.com');
 		});
 
 		it('leaves a request alone that names another base URL or a full URL (HTTP Request node)', async () => {
-			expect((await authenticate({ baseUrl: 'https://a.example' }, { baseURL: 'https://b.example', url: '/x' })).baseURL).toBe(
-				'https://b.example',
-			);
-			expect((await authenticate({ baseUrl: 'https://a.example' }, { url: 'https://c.example/x' })).baseURL).toBeUndefined();
+			expect(
+				(
+					await authenticate(
+						{ baseUrl: 'https://a.example' },
+						{ baseURL: 'https://b.example', url: '/x' },
+					)
+				).baseURL,
+			).toBe('https://b.example');
+			expect(
+				(await authenticate({ baseUrl: 'https://a.example' }, { url: 'https://c.example/x' }))
+					.baseURL,
+			).toBeUndefined();
 		});
 	});
 

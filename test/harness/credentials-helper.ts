@@ -83,7 +83,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		const output = (await type.preAuthentication.call(
@@ -104,7 +108,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types[typeName];
 		if (typeof type?.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -149,7 +156,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const credentialType = this.types[type];
 		if (!credentialType) return [];
-		const inherited = (credentialType.extends ?? []).flatMap((p) => this.getCredentialsProperties(p));
+		const inherited = (credentialType.extends ?? []).flatMap((p) =>
+			this.getCredentialsProperties(p),
+		);
 		// A child's property overrides the parent's one of the same name.
 		const own = new Set(credentialType.properties.map((p) => p.name));
 		return [...inherited.filter((p) => !own.has(p.name)), ...credentialType.properties];

@@ -89,7 +89,7 @@ function readRaw(req: IncomingMessage): Promise<Buffer> {
 function clientAddresses(req: IncomingMessage, hops: number): { ip: string; ips: string[] } {
 	const socketAddress = req.socket.remoteAddress ?? '';
 	const header = req.headers['x-forwarded-for'];
-	const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '')
+	const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
 		.split(',')
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '');
@@ -330,7 +330,11 @@ export class WebhookTestServer {
 		for (const [key, value] of url.searchParams) {
 			const previous = query[key];
 			query[key] =
-				previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+				previous === undefined
+					? value
+					: Array.isArray(previous)
+						? [...previous, value]
+						: [previous, value];
 		}
 		req.query = query;
 		req.params = {};

@@ -40,7 +40,9 @@ export async function getRobots(this: ILoadOptionsFunctions): Promise<INodePrope
 }
 
 /** Robots by their script (sceneDefId), for Get Script Variables. */
-export async function getRobotScripts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getRobotScripts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
 	return robots.map((robot) => ({
 		name: String(robot.robotName),
@@ -50,7 +52,9 @@ export async function getRobotScripts(this: ILoadOptionsFunctions): Promise<INod
 }
 
 /** Approved SMS templates (status 2); the only ones a task may use. */
-export async function getSmsTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getSmsTemplates(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const templates = await list(this, '/openapi/v1/sms/template/list', {
 		status: 2,
 		pageNum: 1,
@@ -63,7 +67,9 @@ export async function getSmsTemplates(this: ILoadOptionsFunctions): Promise<INod
 	}));
 }
 
-export async function getBlacklistGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getBlacklistGroups(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const groups = await list(this, '/openapi/v1/company/blacklist/group/list');
 	return groups.map((group) => ({
 		name: String(group.name),
@@ -87,11 +93,15 @@ function variableName(entry: unknown): string {
  * neither (its fields are not documented), the variables of every published robot are offered,
  * each labelled with its robot.
  */
-export async function getTaskScriptVariables(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getTaskScriptVariables(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const companyId = companyIdFor(this);
 	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
 	const taskId = currentValue(this, 'task');
-	let scripts = robots.filter((robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null);
+	let scripts = robots.filter(
+		(robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null,
+	);
 	const taskNumber = Number(typeof taskId === 'string' ? taskId.trim() : taskId);
 	// Only a task given as a whole number can be looked up (an expression is not resolved here);
 	// if the look-up fails, the variables of every robot are still worth offering.
@@ -109,16 +119,21 @@ export async function getTaskScriptVariables(this: ILoadOptionsFunctions): Promi
 					(known(task.robotDefId) && Number(robot.robotDefId) === Number(task.robotDefId)),
 			);
 			if (ofTask.length) scripts = ofTask.slice(0, 1);
-			else if (known(task.sceneDefId)) scripts = [{ sceneDefId: task.sceneDefId, robotName: task.robotDefName }];
+			else if (known(task.sceneDefId))
+				scripts = [{ sceneDefId: task.sceneDefId, robotName: task.robotDefName }];
 		} catch {
 			// keep every robot's script
 		}
 	}
 	const options = new Map<string, INodePropertyOptions>();
 	for (const robot of scripts) {
-		const names = await list(this, '/openapi/v1/task/getSceneVariables', { sceneDefId: Number(robot.sceneDefId) });
+		const names = await list(this, '/openapi/v1/task/getSceneVariables', {
+			sceneDefId: Number(robot.sceneDefId),
+		});
 		for (const name of (names as unknown[]).map(variableName).filter(Boolean)) {
-			const owner = robot.robotName ? String(robot.robotName) : `script ${String(robot.sceneDefId)}`;
+			const owner = robot.robotName
+				? String(robot.robotName)
+				: `script ${String(robot.sceneDefId)}`;
 			const known = options.get(name);
 			if (known) known.description = `${String(known.description)}, ${owner}`;
 			else options.set(name, { name, value: name, description: `Script variable of ${owner}` });

@@ -79,7 +79,10 @@ function blacklistGroupPicker(displayOptions: INodeProperties['displayOptions'])
 		displayName: 'Blacklist Group Name or ID',
 		name: 'blacklistGroup',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getBlacklistGroups', loadOptionsDependsOn: ['company.value'] },
+		typeOptions: {
+			loadOptionsMethod: 'getBlacklistGroups',
+			loadOptionsDependsOn: ['company.value'],
+		},
 		required: true,
 		default: '',
 		description:
@@ -96,7 +99,10 @@ export const sharedFields: SharedField[] = [
 		key: 'paging',
 		build: (show, users) => {
 			const pages = users.map((user) => `${user.pageSize!.size} (${user.pageSize!.of})`);
-			const list = pages.length > 1 ? `${pages.slice(0, -1).join(', ')} or ${pages[pages.length - 1]}` : pages[0];
+			const list =
+				pages.length > 1
+					? `${pages.slice(0, -1).join(', ')} or ${pages[pages.length - 1]}`
+					: pages[0];
 			return returnAllAndLimit(show, `Fetched in pages of up to ${list}`);
 		},
 	},
@@ -123,7 +129,13 @@ export const sharedFields: SharedField[] = [
 				type: 'string',
 				default: '',
 				displayOptions: { show },
-				routing: { send: { type: 'body', property: 'remark', value: '={{ $value === "" ? undefined : $value }}' } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'remark',
+						value: '={{ $value === "" ? undefined : $value }}',
+					},
+				},
 			},
 		],
 	},
@@ -140,7 +152,11 @@ export const repeatCallPhoneStatusOptions = [
 ];
 
 export const callTypeOptions = [
-	{ name: 'From the Caller Line', value: 'auto', description: 'Use the phone type of the chosen caller line(s)' },
+	{
+		name: 'From the Caller Line',
+		value: 'auto',
+		description: 'Use the phone type of the chosen caller line(s)',
+	},
 	{ name: 'Mobile (SIM)', value: 0 },
 	{ name: 'Landline', value: 1 },
 	{ name: 'No Caller', value: 2 },

@@ -83,7 +83,8 @@ function parseBody(body: unknown): { json?: IDataObject; text?: string } {
 		}
 		return { text: body };
 	}
-	if (body && typeof body === 'object' && !Array.isArray(body)) return { json: body as IDataObject };
+	if (body && typeof body === 'object' && !Array.isArray(body))
+		return { json: body as IDataObject };
 	return { text: body === undefined || body === null ? '' : JSON.stringify(body) };
 }
 

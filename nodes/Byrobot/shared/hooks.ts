@@ -53,13 +53,21 @@ export function outputItems(options: OutputOptions = {}): PostReceiveAction {
 }
 
 /** For actions whose `data` is null or true: report success with BYRobot's message. */
-export function actionResult(extra: (context: IExecuteSingleFunctions) => IDataObject = () => ({})) {
-	return function (this: IExecuteSingleFunctions, data: unknown, envelope: IDataObject): IDataObject {
+export function actionResult(
+	extra: (context: IExecuteSingleFunctions) => IDataObject = () => ({}),
+) {
+	return function (
+		this: IExecuteSingleFunctions,
+		data: unknown,
+		envelope: IDataObject,
+	): IDataObject {
 		return {
 			...extra(this),
 			success: true,
 			message: (envelope.resultMsg ?? envelope.msg ?? null) as string | null,
-			...(data !== null && data !== undefined && data !== true ? { data: data as IDataObject } : {}),
+			...(data !== null && data !== undefined && data !== true
+				? { data: data as IDataObject }
+				: {}),
 		};
 	};
 }
@@ -71,12 +79,16 @@ function sendPickedId(parameter: string, field: string, where: 'qs' | 'body', pr
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const id = pickedId(this, parameter, field);
-		requestOptions[where] = { ...((requestOptions[where] as IDataObject | undefined) ?? {}), [property]: id };
+		requestOptions[where] = {
+			...((requestOptions[where] as IDataObject | undefined) ?? {}),
+			[property]: id,
+		};
 		return requestOptions;
 	};
 }
 
-export const sendCompanyId = (where: 'qs' | 'body') => sendPickedId('company', 'Company', where, 'companyId');
+export const sendCompanyId = (where: 'qs' | 'body') =>
+	sendPickedId('company', 'Company', where, 'companyId');
 
 /** The task's ID is taskId in most requests, callJobId where the API calls it that. */
 export const sendTaskId = (where: 'qs' | 'body', property: 'taskId' | 'callJobId' = 'taskId') =>

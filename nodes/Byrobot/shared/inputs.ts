@@ -43,10 +43,13 @@ export function requireId(where: 'qs' | 'body', property: string, field: string)
 }
 
 /** The ID chosen in a shared picker (Company, Task, Blacklist Group: see descriptions.ts), as a number. */
-export function pickedId(context: IExecuteSingleFunctions, parameter: string, field: string): number {
+export function pickedId(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	field: string,
+): number {
 	return toId(context, context.getNodeParameter(parameter, '', { extractValue: true }), field);
 }
-
 
 /** preSend: the qs/body property, when given, must be a yyyy-MM-dd date. */
 export function requireDate(where: 'qs' | 'body', property: string, field: string) {
@@ -56,7 +59,11 @@ export function requireDate(where: 'qs' | 'body', property: string, field: strin
 	): Promise<IHttpRequestOptions> {
 		const value = (requestOptions[where] as IDataObject | undefined)?.[property];
 		if (value !== undefined && value !== '' && !isDate(value)) {
-			throw inputError(this, field, `"${String(value)}" is not a date in yyyy-MM-dd, e.g. 2024-05-01`);
+			throw inputError(
+				this,
+				field,
+				`"${String(value)}" is not a date in yyyy-MM-dd, e.g. 2024-05-01`,
+			);
 		}
 		return requestOptions;
 	};

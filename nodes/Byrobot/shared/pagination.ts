@@ -33,4 +33,3 @@ export function paginateByPageNumber(maxPageSize: number, sendIn: 'qs' | 'body')
 		return results.slice(0, limit);
 	};
 }
-

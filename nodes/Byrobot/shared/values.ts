@@ -71,14 +71,20 @@ export function checkCallingHours(hours: CallingHours): [keyof CallingHours, str
 	const workStart = hours.workingStartTime || PLATFORM_CALLING_WINDOW.start;
 	const workEnd = hours.workingEndTime || PLATFORM_CALLING_WINDOW.end;
 	if (minutes(workStart) >= minutes(workEnd)) {
-		return ['workingEndTime', `the working hours must end after they start (${workStart}–${workEnd})`];
+		return [
+			'workingEndTime',
+			`the working hours must end after they start (${workStart}–${workEnd})`,
+		];
 	}
 	const { breakStartTime, breakEndTime } = hours;
 	if (!breakStartTime && !breakEndTime) return undefined;
 	if (!breakStartTime) return ['breakStartTime', 'a break needs both a start and an end time'];
 	if (!breakEndTime) return ['breakEndTime', 'a break needs both a start and an end time'];
 	if (minutes(breakStartTime) >= minutes(breakEndTime)) {
-		return ['breakEndTime', `the break must end after it starts (${breakStartTime}–${breakEndTime})`];
+		return [
+			'breakEndTime',
+			`the break must end after it starts (${breakStartTime}–${breakEndTime})`,
+		];
 	}
 	if (minutes(breakStartTime) < minutes(workStart) || minutes(breakEndTime) > minutes(workEnd)) {
 		return [
@@ -107,4 +113,3 @@ export function toIdList(value: unknown): number[] {
 		.filter((entry) => entry !== '')
 		.map(Number);
 }
-

@@ -1,5 +1,11 @@
 import type { Operation } from '../../../shared/operations';
-import { actionResult, blacklistGroupIdOf, outputItems, sendBlacklistGroupId, sendCompanyId } from '../../shared/hooks';
+import {
+	actionResult,
+	blacklistGroupIdOf,
+	outputItems,
+	sendBlacklistGroupId,
+	sendCompanyId,
+} from '../../shared/hooks';
 
 // Only the shared Company and Blacklist Group. BYRobot refuses to delete a
 // group that still holds numbers, and the default group.

@@ -1,5 +1,11 @@
 import type { Operation } from '../../../shared/operations';
-import { actionResult, blacklistGroupIdOf, outputItems, sendBlacklistGroupId, sendCompanyId } from '../../shared/hooks';
+import {
+	actionResult,
+	blacklistGroupIdOf,
+	outputItems,
+	sendBlacklistGroupId,
+	sendCompanyId,
+} from '../../shared/hooks';
 
 // The shared Company, Blacklist Group, Name and Remark: group/edit needs the name every time;
 // the default group (-1) cannot be edited.
