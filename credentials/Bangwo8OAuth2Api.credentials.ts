@@ -43,11 +43,13 @@ async function requestToken(
 		})) as IDataObject;
 	} catch (error) {
 		const response = (error as { response?: { status?: number; data?: unknown } }).response;
-		const data = parseBody(response?.data);
+		// No answer at all (refused, DNS, timeout): the node names the host and what to check.
+		if (!response) throw error;
+		const data = parseBody(response.data);
 		const reason = [data.error, data.error_description].filter(Boolean).join(': ');
-		const status = response?.status ? ` (HTTP ${response.status})` : '';
+		const status = response.status ? ` (HTTP ${response.status})` : '';
 		const hint =
-			response?.status === 401 || data.error === 'invalid_client'
+			response.status === 401 || data.error === 'invalid_client'
 				? ' Check the SecretID and the Secret (后台 → API接口) and the Base URL.'
 				: '';
 		throw new Error(

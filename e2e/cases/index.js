@@ -5,7 +5,7 @@
 // where ctx holds the in-process sandboxes ({ byrobot, bangwo8 }) and `execution` is an
 // Execution (scripts/lib/workflow.js) over n8n's JSON. Before each case both sandboxes are reset
 // to their seed data; `autoDial` turns BYRobot's instant dialing on for that case.
-const CASE_FILES = ['./examples', './byrobot', './bangwo8'];
+const CASE_FILES = ['./examples', './byrobot', './bangwo8', './faults'];
 
 function loadCases(ctx) {
 	const cases = CASE_FILES.flatMap((file) => require(file)(ctx));

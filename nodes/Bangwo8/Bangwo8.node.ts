@@ -15,6 +15,7 @@ import { agent } from './resources/agent';
 import { callTask } from './resources/callTask';
 import { contact } from './resources/contact';
 import { sharedFields } from './shared/descriptions';
+import { VENDOR } from './shared/transport';
 import { rememberRequest } from './shared/hooks';
 
 /** One main input and one main output (kept out of the literal: the two lint rule sets disagree on its spelling). */
@@ -80,6 +81,7 @@ export class Bangwo8 implements INodeType {
 		},
 		// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
 		properties: nodeProperties({
+			vendor: VENDOR,
 			leading: [authenticationField],
 			resources: [agent, callTask, contact],
 			defaultResource: 'callTask',

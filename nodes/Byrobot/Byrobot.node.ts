@@ -19,6 +19,7 @@ import { callback } from './resources/callback';
 import { company } from './resources/company';
 import { task } from './resources/task';
 import { sharedFields } from './shared/descriptions';
+import { VENDOR } from './shared/transport';
 
 // One main input and output, written through constants: the two lint rule sets disagree on
 // the inline form (['main'] versus [NodeConnectionTypes.Main]).
@@ -50,6 +51,7 @@ export class Byrobot implements INodeType {
 		},
 		// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
 		properties: nodeProperties({
+			vendor: VENDOR,
 			resources: [blacklist, blacklistGroup, callback, company, task],
 			defaultResource: 'task',
 			shared: sharedFields,

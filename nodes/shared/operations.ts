@@ -10,6 +10,8 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { guardRequests, requestOptionsField, type RequestPolicy, type Vendor } from './requests';
+
 type Show = NonNullable<IDisplayOptions['show']>;
 
 /** One operation of a resource, everything it sends in one place. */
@@ -24,6 +26,8 @@ export interface Operation {
 	fields?: INodeProperties[];
 	/** How many results one request fetches, for the shared Limit's hint. */
 	pageSize?: { size: number; of: string };
+	/** Its timeout and whether a failed request may be sent again (default: 60 s, retried). */
+	requests?: RequestPolicy;
 }
 
 /** A field (or pair, such as Return All + Limit) shown by several operations as one field. */
@@ -82,6 +86,26 @@ function groupUsers(resources: Resource[], key: string): Group[] {
 	return groups;
 }
 
+/** The operation's entry with every request it makes guarded (./requests.ts). */
+function guardedOption(operation: Operation, vendor: Vendor): Operation['option'] {
+	const { routing } = operation.option;
+	const pagination = routing.operations?.pagination;
+	if (pagination !== undefined && typeof pagination !== 'function') {
+		throw new Error(`${operation.option.value}: only a pagination function can be guarded`);
+	}
+	return {
+		...operation.option,
+		routing: {
+			...routing,
+			send: { ...routing.send, paginate: true },
+			operations: {
+				...routing.operations,
+				pagination: guardRequests(vendor, operation.requests ?? {}, pagination),
+			},
+		},
+	};
+}
+
 function withShow(field: INodeProperties, show: Show): INodeProperties {
 	const own = field.displayOptions?.show ?? {};
 	if ('resource' in own || 'operation' in own) {
@@ -94,10 +118,12 @@ function withShow(field: INodeProperties, show: Show): INodeProperties {
 
 /**
  * The node's properties: `leading` fields, the Resource and Operation selectors, each shared
- * field once per group of its users (in the order of `shared`), then each operation's own fields.
- * An operation shows its shared fields first, in that order, then its own.
+ * field once per group of its users (in the order of `shared`), each operation's own fields, and
+ * the Request Options. An operation shows its shared fields first, in that order, then its own.
  */
 export function nodeProperties(options: {
+	/** How the node names its API and credential in error messages. */
+	vendor: Vendor;
 	leading?: INodeProperties[];
 	resources: Resource[];
 	defaultResource: string;
@@ -131,7 +157,7 @@ export function nodeProperties(options: {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [value] } },
-			options: operations.map((operation) => operation.option),
+			options: operations.map((operation) => guardedOption(operation, options.vendor)),
 			default: initial,
 		};
 	});
@@ -161,5 +187,6 @@ export function nodeProperties(options: {
 		...selectors,
 		...sharedFields,
 		...ownFields,
+		requestOptionsField,
 	];
 }

@@ -26,7 +26,14 @@ async function failure(promise: Promise<unknown>): Promise<CaughtError> {
 	throw new Error('expected the run to fail');
 }
 
-const getMany: INodeParameters = { resource: 'callTask', operation: 'getAll', limit: 10 };
+// The answer check alone: the node's own retries of transient failures are tested in faults.test.ts.
+const noRetries = { retryTransientFailures: false };
+const getMany: INodeParameters = {
+	resource: 'callTask',
+	operation: 'getAll',
+	limit: 10,
+	requestOptions: noRetries,
+};
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Bangwo8 errors', () => {
@@ -150,6 +157,7 @@ describe('Bangwo8 errors', () => {
 						operation: 'getCustomers',
 						callTaskId: rl('1'),
 						limit: 1,
+						requestOptions: noRetries,
 					}),
 				);
 				expect(error.message).toBe('Bangwo8: Service under maintenance (HTTP 503, errcode 100503)');
@@ -165,13 +173,16 @@ describe('Bangwo8 errors', () => {
 			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'html', status: 502 } });
 			error = await failure(run(BASIC, baseUrl, getMany));
 			expect(error.httpCode).toBe('502');
-			expect(error.message).toMatch(/^Bangwo8: .*\(HTTP 502\)$/);
+			expect(error.message).toBe('Bangwo8 answered HTTP 502 with an HTML page instead of JSON');
+			expect(error.description).toMatch(/The answer began: "502 Bad Gateway/);
+			expect(error.description).not.toMatch(/<html>/);
 		});
 
 		it('a 200 answer that is not JSON', async () => {
 			sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'malformed' } });
 			const error = await failure(run(BASIC, baseUrl, getMany));
-			expect(error.message).toBe('Bangwo8 answered HTTP 200 with something that is not JSON');
+			expect(error.message).toBe('Bangwo8 answered HTTP 200 with a body that is not valid JSON');
+			expect(error.description).toMatch(/The answer began: "/);
 			expect(error.description).toMatch(/Base URL/);
 		});
 

@@ -136,11 +136,16 @@ describe.each(AUTH_CASES)('pickers with $name authentication', (auth) => {
 		]);
 	});
 
-	it('a failure in a picker is a NodeApiError with the hint', async () => {
-		sandbox.fail({ path: '/api/v1/users.json', failure: { kind: 'http', status: 503 } });
+	it('a failure in a picker is a NodeApiError with the hint, after the retries', async () => {
+		sandbox.fail({
+			path: '/api/v1/users.json',
+			times: Infinity,
+			failure: { kind: 'http', status: 503 },
+		});
 		await expect(loadOptions(options(), 'getContacts')).rejects.toMatchObject({
 			message: 'Bangwo8: Service under maintenance (HTTP 503, errcode 100503)',
-			description: expect.stringMatching(/Retry On Fail/),
+			description: expect.stringMatching(/Retry On Fail.*\(4 attempts\)$/s),
 		});
+		expect(sandbox.requestsTo('/api/v1/users.json')).toHaveLength(4);
 	});
 });

@@ -29,9 +29,13 @@ function shownFor(resource: string, operation: string): string[] {
 		node,
 		description,
 	);
-	return description.properties
-		.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
-		.map((property) => property.name);
+	return (
+		description.properties
+			// Request Options (timeout, retries; n8n adds its own) is shown for every operation.
+			.filter((property) => property.name !== 'requestOptions')
+			.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
+			.map((property) => property.name)
+	);
 }
 
 // Taken from the node before its shared fields (commit 4b1a633, one copy of each picker per

@@ -44,6 +44,7 @@ describe('Task → Import Customers, batch mode', () => {
 				taskId,
 				firstRow: 0,
 				lastRow: 9999,
+				attempts: 1,
 				count: 10000,
 				successNum: 10000,
 				repeatNum: 0,
@@ -54,6 +55,7 @@ describe('Task → Import Customers, batch mode', () => {
 				taskId,
 				firstRow: 10000,
 				lastRow: 19999,
+				attempts: 1,
 				count: 10000,
 				successNum: 10000,
 				repeatNum: 0,
@@ -64,6 +66,7 @@ describe('Task → Import Customers, batch mode', () => {
 				taskId,
 				firstRow: 20000,
 				lastRow: 25000,
+				attempts: 1,
 				count: 5001,
 				successNum: 5001,
 				repeatNum: 0,
@@ -127,6 +130,7 @@ describe('Task → Import Customers, batch mode', () => {
 			expect.objectContaining({
 				firstRow: 0,
 				lastRow: 3,
+				attempts: 1,
 				count: 2,
 				successNum: 2,
 				rejectedRows: [
@@ -181,17 +185,19 @@ describe('Task → Import Customers, batch mode', () => {
 
 	it('when request 2 of 3 fails, says rows 0–9,999 were imported and 10,000–24,999 were not, and that rerunning is safe', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		// The vendor answers request 2 with code 500; request 1 is imported.
+		// The vendor answers request 2 with code 500 every time; request 1 is imported.
 		sandbox.answerNext(
 			`POST ${PATH}`,
 			{ body: { code: 500, data: null, resultMsg: '系统异常' } },
-			{ skip: 1 },
+			{ skip: 1, times: Infinity },
 		);
 		const error = await run(params(taskId), { items: rows(25000) }).then(
 			expectedFailure,
 			(e: unknown) => e as Error & { description?: string },
 		);
-		expect(sandbox.requestsTo(PATH)).toHaveLength(2);
+		// Request 2 was tried 4 times (the node's own retries), then the run stopped.
+		expect(sandbox.requestsTo(PATH)).toHaveLength(5);
+		expect(error.description).toContain('(4 attempts)');
 		expect(error.constructor.name).toBe('NodeApiError');
 		expect(error.message).toContain('rows 0–9,999 were imported; rows 10,000–24,999 were not');
 		expect(error.description).toContain('Request 2 of 3 failed');
@@ -202,7 +208,10 @@ describe('Task → Import Customers, batch mode', () => {
 
 	it('after a failed request, running the same rows again adds only the missing ones', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
-		const parameters = params(taskId, { importOptions: { batchSize: 2 } });
+		const parameters = params(taskId, {
+			importOptions: { batchSize: 2 },
+			requestOptions: { retryTransientFailures: false },
+		});
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
 		const error = await run(parameters, { items: rows(5) }).then(
 			expectedFailure,
@@ -222,7 +231,11 @@ describe('Task → Import Customers, batch mode', () => {
 	it('with Continue On Fail, outputs the requests that succeeded and an error item pairing the rows not imported', async () => {
 		const [taskId] = sandbox.seedTasks(SEED.company.demo.id, 1);
 		sandbox.fail({ path: PATH, skip: 1, failure: { kind: 'envelope', code: 500 } });
-		const out = await run(params(taskId, { importOptions: { batchSize: 2 } }), {
+		const parameters = params(taskId, {
+			importOptions: { batchSize: 2 },
+			requestOptions: { retryTransientFailures: false },
+		});
+		const out = await run(parameters, {
 			items: rows(5),
 			continueOnFail: true,
 		});

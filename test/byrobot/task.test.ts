@@ -389,6 +389,7 @@ describe('Task → Import Customers', () => {
 			taskId,
 			firstRow: 0,
 			lastRow: 1,
+			attempts: 1,
 			count: 2,
 			successNum: 2,
 			repeatNum: 0,

@@ -9,7 +9,7 @@ import { join } from 'path';
 // n8n-core reads its user folder at import time: give it a throwaway one.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
 
-import { LoadOptionsContext, RoutingNode, ExecuteContext } from 'n8n-core';
+import { DirectoryLoader, LoadOptionsContext, RoutingNode, ExecuteContext } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -56,6 +56,8 @@ function nodeTypesFor(nodeType: INodeType): INodeTypes {
 }
 
 function buildWorkflow(options: RunOptions): { workflow: Workflow; node: INode } {
+	// As n8n's loader does: a declarative node gets the Request Options (Timeout, Proxy, …).
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(options.node);
 	const description = options.node.description;
 	const credentials: INode['credentials'] = {};
 	for (const credential of description.credentials ?? []) {

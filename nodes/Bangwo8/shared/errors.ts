@@ -9,6 +9,14 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import {
+	excerpt,
+	looksLikeHtml,
+	markTransient,
+	TRANSIENT_HTTP_STATUSES,
+} from '../../shared/errors';
+import { isNetworkFailure } from '../../shared/requests';
+
 export type Authentication = 'basicAuth' | 'oAuth2';
 
 /** What a Bangwo8 answer says about failure: an HTTP status, or an error hidden in a 200 body. */
@@ -119,7 +127,7 @@ export function apiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const code = failure.errcode ? `, errcode ${failure.errcode}` : '';
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		(isObject(body) ? body : { body: String(body ?? '') }) as JsonObject,
 		{
@@ -129,6 +137,7 @@ export function apiError(
 			itemIndex,
 		},
 	);
+	return TRANSIENT_HTTP_STATUSES.has(failure.status) ? markTransient(error) : error;
 }
 
 /** A 2xx answer that is not JSON (an HTML maintenance page, a proxy, a wrong Base URL). */
@@ -138,16 +147,17 @@ export function notJsonError(
 	body: unknown,
 	itemIndex?: number,
 ): NodeApiError {
-	const snippet = String(body ?? '')
-		.replace(/\s+/g, ' ')
-		.slice(0, 120);
-	return new NodeApiError(node, { body: snippet } as JsonObject, {
-		message: `Bangwo8 answered HTTP ${httpStatus} with something that is not JSON`,
-		description:
-			'Check that the Base URL in the credential points to the Bangwo8 API (https://www.bangwo8.com), then try again later: the service may be under maintenance.',
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+	const snippet = excerpt(text);
+	const error = new NodeApiError(node, { body: snippet } as JsonObject, {
+		message: looksLikeHtml(text)
+			? `Bangwo8 answered HTTP ${httpStatus} with an HTML page instead of JSON`
+			: `Bangwo8 answered HTTP ${httpStatus} with a body that is not valid JSON`,
+		description: `${snippet ? `The answer began: "${snippet}". ` : 'The answer was empty. '}Check that the Base URL in the credential points to the Bangwo8 API (https://www.bangwo8.com), then try again later: the service may be under maintenance.`,
 		httpCode: String(httpStatus >= 400 ? httpStatus : 502),
 		itemIndex,
 	});
+	return TRANSIENT_HTTP_STATUSES.has(httpStatus) ? markTransient(error) : error;
 }
 
 /**
@@ -165,7 +175,8 @@ export function checkResponse(
 	const { statusCode } = response;
 	const body = parseJsonBody(response.body);
 	if (body === undefined) {
-		if (statusCode >= 400) {
+		const text = String(response.body ?? '').trim();
+		if (statusCode >= 400 && !text) {
 			const failure = {
 				status: statusCode,
 				message: response.statusMessage || `HTTP ${statusCode}`,
@@ -181,7 +192,8 @@ export function checkResponse(
 
 /**
  * Turns an error thrown by n8n's request helpers (which wrap the HTTP error) into the same
- * NodeApiError a declarative request would produce.
+ * NodeApiError a declarative request would produce. A request that got no answer at all is
+ * passed on as it is, for guarded() (nodes/shared/requests.ts) to explain.
  */
 export function fromThrown(
 	node: INode,
@@ -203,6 +215,7 @@ export function fromThrown(
 		}
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (isNetworkFailure(error)) return error as NodeApiError;
 	const message = (error as Error)?.message ?? String(error);
 	return new NodeOperationError(node, `Bangwo8 request failed: ${message}`, {
 		itemIndex,

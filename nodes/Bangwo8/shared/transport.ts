@@ -9,8 +9,12 @@ import type {
 } from 'n8n-workflow';
 
 import { bangwo8BaseUrl } from '../../../credentials/Bangwo8Api.credentials';
+import { guarded, type Vendor } from '../../shared/requests';
 import { checkResponse, fromThrown, type Authentication } from './errors';
 import { MAX_PER_PAGE, pageNumberOf } from './pagination';
+
+/** How the node's messages name Bangwo8 and where its Base URL is set. */
+export const VENDOR: Vendor = { name: 'Bangwo8', credential: 'the Bangwo8 credential' };
 
 export const ACCOUNT_CREDENTIALS_TYPE = 'bangwo8Api';
 export const CLIENT_CREDENTIALS_TYPE = 'bangwo8OAuth2Api';
@@ -42,17 +46,18 @@ export async function bangwo8ApiRequest(
 		headers: { Accept: 'application/json' },
 		returnFullResponse: true,
 	};
-	let response: IN8nHttpFullResponse;
-	try {
-		// Without ignoreHttpStatusErrors, so that n8n renews an expired OAuth2 token on a 401.
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			credentialType,
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw fromThrown(this.getNode(), error, authentication);
-	}
+	const { result: response } = await guarded(this.getNode(), VENDOR, options, {}, async (sent) => {
+		try {
+			// Without ignoreHttpStatusErrors, so that n8n renews an expired OAuth2 token on a 401.
+			return (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				sent,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			throw fromThrown(this.getNode(), error, authentication);
+		}
+	});
 	return checkResponse(this.getNode(), response, undefined, authentication);
 }
 

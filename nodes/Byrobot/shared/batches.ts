@@ -12,6 +12,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { attemptsOf } from '../../shared/requests';
+
 export interface RejectedRow {
 	index: number;
 	phone: string;
@@ -249,6 +251,7 @@ export async function sendBatches<T>(
 	for (let b = 0; b < batches.length; b++) {
 		const batch = batches[b];
 		let answer: IDataObject = {};
+		let attempts = 0;
 		if (batch.entries.length) {
 			try {
 				const items = await context.makeRoutingRequest({
@@ -259,6 +262,7 @@ export async function sendBatches<T>(
 					},
 				});
 				answer = (items[0]?.json ?? {}) as IDataObject;
+				attempts = attemptsOf(items);
 			} catch (error) {
 				const apiError = batchFailure(context, error, batches, b, requests.rerunHint);
 				if (!context.continueOnFail()) throw apiError;
@@ -273,7 +277,10 @@ export async function sendBatches<T>(
 			count: batch.entries.length,
 			rejectedRows: batch.rejectedRows as unknown as IDataObject[],
 		};
-		results.push({ json: requests.summary(covered, answer), pairedItem: paired(batch) });
+		results.push({
+			json: { ...requests.summary(covered, answer), attempts },
+			pairedItem: paired(batch),
+		});
 	}
 	return results;
 }

@@ -4,6 +4,13 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 
+import {
+	excerpt,
+	looksLikeHtml,
+	markTransient,
+	TRANSIENT_HTTP_STATUSES,
+} from '../../shared/errors';
+
 /**
  * BYRobot's documented envelope codes (docs/api/byrobot.md#error-codes): what each means and what
  * to do. The one table behind the node's errors, the credential's Test messages and the README's
@@ -60,15 +67,6 @@ function hintForHttp(status: number): string {
 	return 'Check the Base URL in the Byrobot API credential and the values you sent.';
 }
 
-/** A short, tag-free excerpt of a non-JSON body for the error description. */
-function excerpt(text: string): string {
-	const plain = text
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
-}
-
 function parseBody(body: unknown): { json?: IDataObject; text?: string } {
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
@@ -108,30 +106,32 @@ export function checkResponse(
 		const code = Number(json.code);
 		const resultMsg = String(json.resultMsg ?? json.msg ?? '');
 		if (code !== 200 || json.success === false) {
-			throw new NodeApiError(node, json as JsonObject, {
+			const error = new NodeApiError(node, json as JsonObject, {
 				message: `BYRobot error ${code}: ${resultMsg || 'no message'}`,
 				description: hintForEnvelope(code, resultMsg),
 				httpCode: String(status),
 				itemIndex,
 			});
+			// 500 is BYRobot's "busy, try again later".
+			throw code === 500 ? markTransient(error) : error;
 		}
 		if (status < 400) return json;
 	}
 
 	if (status >= 400) {
 		const detail = json ? JSON.stringify(json) : excerpt(text ?? '');
-		throw new NodeApiError(node, (json ?? { body: excerpt(text ?? '') }) as JsonObject, {
+		const error = new NodeApiError(node, (json ?? { body: excerpt(text ?? '') }) as JsonObject, {
 			message: `BYRobot answered HTTP ${status}${detail ? `: ${excerpt(detail)}` : ''}`,
 			description: hintForHttp(status),
 			httpCode: String(status),
 			itemIndex,
 		});
+		throw TRANSIENT_HTTP_STATUSES.has(status) ? markTransient(error) : error;
 	}
 
 	if (!json) {
-		const looksHtml = /^\s*</.test(text ?? '');
 		throw new NodeApiError(node, { body: excerpt(text ?? '') } as JsonObject, {
-			message: looksHtml
+			message: looksLikeHtml(text ?? '')
 				? 'BYRobot answered with an HTML page instead of JSON'
 				: 'BYRobot answered with a body that is not valid JSON',
 			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in the Byrobot API credential; if it is right, BYRobot or a proxy is failing — try again later.`,

@@ -9,7 +9,11 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { guarded, type Vendor } from '../../shared/requests';
 import { checkResponse } from './errors';
+
+/** How the node's messages name BYRobot and where its Base URL is set. */
+export const VENDOR: Vendor = { name: 'BYRobot', credential: 'the Byrobot API credential' };
 
 import { byrobotBaseUrl } from '../../../credentials/ByrobotApi.credentials';
 
@@ -33,11 +37,18 @@ export async function byrobotApiRequest(
 		returnFullResponse: true,
 	};
 	if (body) options.body = body;
-	const response = (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		'byrobotApi',
+	const { result: response } = await guarded(
+		this.getNode(),
+		VENDOR,
 		options,
-	)) as IN8nHttpFullResponse;
+		{},
+		async (sent) =>
+			(await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'byrobotApi',
+				sent,
+			)) as IN8nHttpFullResponse,
+	);
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : undefined;
 	return checkResponse(this.getNode(), response, itemIndex);
 }

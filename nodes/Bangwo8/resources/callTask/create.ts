@@ -94,6 +94,8 @@ const fields: INodeProperties[] = [
 
 export const callTaskCreate: Operation = {
 	resource: 'callTask',
+	// A second POST would create a second call task.
+	requests: { retry: false },
 	option: {
 		name: 'Create',
 		value: 'create',

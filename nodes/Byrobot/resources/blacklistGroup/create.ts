@@ -4,6 +4,8 @@ import { outputItems, sendCompanyId } from '../../shared/hooks';
 // The shared Company, then Name and Remark (shared with Update).
 export const blacklistGroupCreate: Operation = {
 	resource: 'blacklistGroup',
+	// A second group/add would create a second group.
+	requests: { retry: false },
 	shared: ['company', 'name', 'remark'],
 	option: {
 		name: 'Create',

@@ -123,6 +123,8 @@ const fields: INodeProperties[] = [
 
 export const taskCreate: Operation = {
 	resource: 'task',
+	// A second createTask would create a second task.
+	requests: { retry: false },
 	shared: ['company'],
 	option: {
 		name: 'Create',

@@ -214,6 +214,8 @@ const fields: INodeProperties[] = [
 
 export const taskImportCustomers: Operation = {
 	resource: 'task',
+	// A batch of 10,000 may take BYRobot a while; sending it again is safe (duplicates are dropped).
+	requests: { timeoutSeconds: 180, retryTimeouts: true },
 	shared: ['company', 'task'],
 	option: {
 		name: 'Import Customers',
