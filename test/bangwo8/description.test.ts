@@ -2,40 +2,13 @@
 // (Call Task, Return All / Limit, Filters) are one field for all of them, not a copy per
 // operation, since n8n works through every field of a declarative node for every input item;
 // their display rules must still show each of them exactly where it belongs.
-import {
-	NodeHelpers,
-	type INode,
-	type INodeParameters,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { Bangwo8 } from '../../nodes/Bangwo8/Bangwo8.node';
+import { shownFields } from '../harness/display';
 
 const description = new Bangwo8().description;
-const node = {
-	name: 'Bangwo8',
-	type: 'bangwo8',
-	typeVersion: 1,
-	parameters: {},
-} as unknown as INode;
-
-function shownFor(values: INodeParameters): string[] {
-	const parameters = NodeHelpers.getNodeParameters(
-		description.properties,
-		values,
-		true,
-		false,
-		node,
-		description,
-	);
-	return (
-		description.properties
-			// Request Options (timeout, retries; n8n adds its own) is shown for every operation.
-			.filter((property) => property.name !== 'requestOptions')
-			.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
-			.map((property) => property.name)
-	);
-}
+const shownFor = (values: INodeParameters) => shownFields(description, values);
 
 // Taken from the node before the "one operation, one file" shape (one copy of the Call Task
 // picker, Return All / Limit and Filters per operation, 26 fields): the fields each operation

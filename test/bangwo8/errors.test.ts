@@ -4,27 +4,10 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_AGENT } from '../sandbox/bangwo8';
-import { AUTH_CASES, run } from './helpers';
+import { AUTH_CASES, failure, run, type CaughtError } from './helpers';
 import { SEED } from '../sandbox/bangwo8';
 
 const [BASIC, OAUTH2] = AUTH_CASES;
-
-interface CaughtError {
-	message: string;
-	description?: string;
-	httpCode?: string | null;
-	context?: { itemIndex?: number };
-	constructor: { name: string };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CaughtError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as CaughtError;
-	}
-	throw new Error('expected the run to fail');
-}
 
 // The answer check alone: the node's own retries of transient failures are tested in faults.test.ts.
 const noRetries = { retryTransientFailures: false };

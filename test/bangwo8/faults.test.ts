@@ -1,28 +1,12 @@
 // What the node does when the network or Bangwo8 misbehaves (nodes/shared/requests.ts): the same
 // guarantees as the Byrobot node, under both ways of authenticating.
-import { createServer } from 'net';
-
 import type { INodeParameters } from 'n8n-workflow';
 
 import { Bangwo8Sandbox, SANDBOX_ADMIN, SEED } from '../sandbox/bangwo8';
-import { AUTH_CASES, apiRequests, run } from './helpers';
+import { AUTH_CASES, apiRequests, failure, run } from './helpers';
+import { closedPort } from '../harness/network';
 
 const [BASIC] = AUTH_CASES;
-
-interface CaughtError {
-	message: string;
-	description?: string;
-	constructor: { name: string };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CaughtError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as CaughtError;
-	}
-	throw new Error('expected the run to fail');
-}
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const getTask = (id: string, extra: INodeParameters = {}): INodeParameters => ({
@@ -31,14 +15,6 @@ const getTask = (id: string, extra: INodeParameters = {}): INodeParameters => ({
 	callTaskId: rl(id),
 	...extra,
 });
-
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('Bangwo8 faults', () => {
 	const sandbox = new Bangwo8Sandbox();

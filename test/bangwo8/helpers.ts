@@ -70,3 +70,22 @@ export function apiRequests(sandbox: Bangwo8Sandbox) {
 export function tokenRequests(sandbox: Bangwo8Sandbox) {
 	return sandbox.requests.filter((r) => r.path === '/api/token.php');
 }
+
+/** What a failed run threw, as the tests read it. */
+export interface CaughtError {
+	message: string;
+	description?: string;
+	httpCode?: string | null;
+	context?: { itemIndex?: number };
+	constructor: { name: string };
+}
+
+/** The error a run that must fail threw (the test fails if it did not). */
+export async function failure(promise: Promise<unknown>): Promise<CaughtError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as CaughtError;
+	}
+	throw new Error('expected the run to fail');
+}

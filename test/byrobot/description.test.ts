@@ -2,8 +2,6 @@
 // share (Company, Task, Blacklist Group, Return All / Limit) are one field for all of them, not
 // a copy per operation, since n8n works through every field of a declarative node for every
 // input item; their display rules must still show each of them exactly where it belongs.
-import { NodeHelpers, type INode } from 'n8n-workflow';
-
 import { Byrobot } from '../../nodes/Byrobot/Byrobot.node';
 import { blacklist } from '../../nodes/Byrobot/resources/blacklist';
 import { blacklistGroup } from '../../nodes/Byrobot/resources/blacklistGroup';
@@ -11,32 +9,11 @@ import { callback } from '../../nodes/Byrobot/resources/callback';
 import { company } from '../../nodes/Byrobot/resources/company';
 import { task } from '../../nodes/Byrobot/resources/task';
 import { sharedFields } from '../../nodes/Byrobot/shared/descriptions';
+import { shownFields } from '../harness/display';
 
 const description = new Byrobot().description;
-const node = {
-	name: 'Byrobot',
-	type: 'byrobot',
-	typeVersion: 1,
-	parameters: {},
-} as unknown as INode;
-
-function shownFor(resource: string, operation: string): string[] {
-	const parameters = NodeHelpers.getNodeParameters(
-		description.properties,
-		{ resource, operation },
-		true,
-		false,
-		node,
-		description,
-	);
-	return (
-		description.properties
-			// Request Options (timeout, retries; n8n adds its own) is shown for every operation.
-			.filter((property) => property.name !== 'requestOptions')
-			.filter((property) => NodeHelpers.displayParameter(parameters!, property, node, description))
-			.map((property) => property.name)
-	);
-}
+const shownFor = (resource: string, operation: string) =>
+	shownFields(description, { resource, operation });
 
 // Taken from the node before its shared fields (commit 4b1a633, one copy of each picker per
 // operation): the fields each operation shows, and their order, did not change.

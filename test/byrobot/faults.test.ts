@@ -1,11 +1,10 @@
 // What the node does when the network or BYRobot misbehaves: a timeout, a closed port, a reset
 // connection, transient gateway errors, each ending in seconds with the node's own message, and
 // retried where sending again is safe (nodes/shared/requests.ts).
-import { createServer } from 'net';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SANDBOX_APP_SECRET, expectedFailure, rl, runner, useSandbox } from './helpers';
+import { closedPort } from '../harness/network';
 import { SEED } from '../sandbox/byrobot';
 
 const { sandbox, baseUrl } = useSandbox();
@@ -27,15 +26,6 @@ const getTask = (taskId: number, extra: INodeParameters = {}): INodeParameters =
 	...extra,
 });
 const TASK_PATH = 'GET /openapi/v1/task/getTaskDetail';
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 describe('Byrobot faults', () => {
 	it('a vendor that never answers ends within the timeout, with its own message and a hint', async () => {
