@@ -284,6 +284,62 @@ module.exports = () => [
 		},
 	},
 	{
+		name: 'byrobot: Blacklist Add Many gathers 2,501 sheet rows into 3 requests (1,000 each by default), listing the invalid one',
+		workflow: buildWorkflow({
+			nodes: [
+				{
+					name: 'Do Not Call Sheet',
+					type: 'code',
+					parameters: {
+						jsCode:
+							"return Array.from({ length: 2501 }, (_, i) => ({ json: { mobile: i === 3 ? '999' : '137' + String(i).padStart(8, '0'), 姓名: '客户' + i, reason: 'opt-out' } }));",
+					},
+				},
+				byrobot(
+					'Add Many',
+					{
+						resource: 'blacklist',
+						operation: 'addMany',
+						company,
+						blacklistGroup: '-1',
+						phoneField: 'mobile',
+						nameField: '姓名',
+						remarkField: 'reason',
+					},
+					{ after: 'Do Not Call Sheet' },
+				),
+			],
+		}),
+		check(run, { byrobot: sandbox }) {
+			const requests = sandbox.requestsTo('/company/addBlackList/batch', 'POST');
+			assert.deepEqual(
+				requests.map((r) => r.body.blacklist.length),
+				[1000, 1000, 500],
+			);
+			assert.deepEqual(requests[0].body.blacklist[0], {
+				mobile: '13700000000',
+				name: '客户0',
+				remark: 'opt-out',
+			});
+			const out = run.items('Add Many');
+			assert.deepEqual(
+				out.map((o) => [o.firstRow, o.lastRow, o.count, o.successNum, o.rejectedRows.length]),
+				[
+					[0, 1000, 1000, 1000, 1],
+					[1001, 2000, 1000, 1000, 0],
+					[2001, 2500, 500, 500, 0],
+				],
+			);
+			assert.equal(out[0].rejectedRows[0].index, 3);
+			assert.equal(sandbox.blacklistOf(1001, -1).length, 2500);
+			const task = run.runData['Add Many'][0];
+			assert.deepEqual(
+				task.data.main[0].map((item) => item.pairedItem.length),
+				[1001, 1000, 500],
+			);
+		},
+	},
+	{
 		name: 'byrobot: blacklist groups and entries (8 operations)',
 		workflow: buildWorkflow({
 			nodes: chain([
@@ -327,6 +383,7 @@ module.exports = () => [
 					{
 						resource: 'blacklist',
 						operation: 'addMany',
+						importMode: 'perItem',
 						company,
 						blacklistGroup: '301',
 						entries: {

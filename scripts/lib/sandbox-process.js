@@ -1,7 +1,8 @@
 'use strict';
-// The BYRobot sandbox in a child process, for benchmarks: its CPU time and memory (every request
-// and every stored customer) stay out of the process being measured. The parent drives it over
-// IPC: seed a task, read what it received, clear its request log.
+// The BYRobot sandbox (and, when asked, the Bangwo8 one) in a child process, for benchmarks: their
+// CPU time and memory (every request and every stored customer) stay out of the process being
+// measured. The parent drives them over IPC: seed a task, read what it received, clear the request
+// logs, or call any sandbox method (`invoke`).
 const path = require('path');
 const { fork } = require('child_process');
 
@@ -12,7 +13,42 @@ if (require.main === module) {
 	const { ByrobotSandbox } = require(path.join(ROOT, 'test/sandbox/byrobot.js'));
 	const sandbox = new ByrobotSandbox({ autoDial: false });
 	sandbox.latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0);
+	let bangwo8;
+	if (process.env.SANDBOX_BANGWO8 === '1') {
+		const { Bangwo8Sandbox } = require(path.join(ROOT, 'test/sandbox/bangwo8.js'));
+		bangwo8 = new Bangwo8Sandbox();
+		bangwo8.latencyMs = sandbox.latencyMs;
+	}
+	const sandboxes = { byrobot: sandbox, bangwo8 };
 	const handlers = {
+		/** Any sandbox method: { vendor: 'byrobot' | 'bangwo8', method, args: [] }. */
+		invoke: ({ vendor, method, args = [] }) => sandboxes[vendor][method](...args),
+		/** n tasks of the company in the given status (0 not started, 1 running); their ids. */
+		seedTasksIn: ({ companyId, n, status }) => {
+			const ids = sandbox.seedTasks(companyId, n);
+			for (const id of ids) sandbox.tasks.get(id).status = status;
+			return ids;
+		},
+		/** n calls of a fresh task of the company; their callInstanceIds. */
+		seedCalls: ({ companyId, n }) => {
+			const [taskId] = sandbox.seedTasks(companyId, 1);
+			return sandbox.seedCallRecords(taskId, n).map((call) => call.callInstanceId);
+		},
+		/** The phones put on the company's default blacklist group; returns them. */
+		seedBlacklist: ({ companyId, groupId, phones }) => {
+			for (const mobile of phones) sandbox.addBlacklistEntry(companyId, groupId, { mobile });
+			return phones;
+		},
+		/** Requests whose path contains `path` (either sandbox), counted by answer. */
+		requests: ({ vendor, path: endpoint }) => {
+			const codes = {};
+			const list = sandboxes[vendor].requests.filter((r) => r.path.includes(endpoint));
+			for (const request of list) {
+				const key = `HTTP ${request.status ?? '?'}${request.code !== undefined ? ` code ${request.code}` : ''}`;
+				codes[key] = (codes[key] ?? 0) + 1;
+			}
+			return { requests: list.length, codes };
+		},
 		seedTask: ({ companyId }) => sandbox.seedTasks(companyId, 1)[0],
 		stats: ({ path: endpoint, taskId }) => {
 			const requests = sandbox.requestsTo(endpoint);
@@ -37,7 +73,10 @@ if (require.main === module) {
 				stored: taskId === undefined ? 0 : sandbox.customersOf(taskId).length,
 			};
 		},
-		clear: () => sandbox.clearRequests(),
+		clear: () => {
+			sandbox.clearRequests();
+			bangwo8?.clearRequests();
+		},
 	};
 	process.on('message', async ({ id, type, args }) => {
 		try {
@@ -46,13 +85,24 @@ if (require.main === module) {
 			process.send({ id, error: String(error?.stack ?? error) });
 		}
 	});
-	sandbox.start(0, '127.0.0.1').then(() => process.send({ ready: sandbox.url }));
-	process.on('disconnect', () => sandbox.stop().then(() => process.exit(0)));
+	Promise.all([sandbox.start(0, '127.0.0.1'), bangwo8?.start(0, '127.0.0.1')]).then(() =>
+		process.send({ ready: sandbox.url, bangwo8: bangwo8?.url }),
+	);
+	process.on('disconnect', () =>
+		Promise.all([sandbox.stop(), bangwo8?.stop()]).then(() => process.exit(0)),
+	);
 } else {
-	/** Starts the sandbox child; resolves to { url, call(type, args), stop() }. */
-	module.exports.startSandboxProcess = function startSandboxProcess({ latencyMs = 0 } = {}) {
+	/** Starts the sandbox child; resolves to { url, bangwo8Url?, call(type, args), stop() }. */
+	module.exports.startSandboxProcess = function startSandboxProcess({
+		latencyMs = 0,
+		bangwo8 = false,
+	} = {}) {
 		const child = fork(__filename, [], {
-			env: { ...process.env, SANDBOX_LATENCY_MS: String(latencyMs) },
+			env: {
+				...process.env,
+				SANDBOX_LATENCY_MS: String(latencyMs),
+				SANDBOX_BANGWO8: bangwo8 ? '1' : '0',
+			},
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
 		let nextId = 0;
@@ -64,6 +114,7 @@ if (require.main === module) {
 				if (message.ready) {
 					resolve({
 						url: message.ready,
+						bangwo8Url: message.bangwo8,
 						pid: child.pid,
 						call(type, args) {
 							const id = ++nextId;

@@ -19,7 +19,8 @@ const shownFor = (resource: string, operation: string) =>
 // operation): the fields each operation shows, and their order, did not change.
 const EXPECTED: Record<string, string> = {
 	'blacklist.add': 'company,mobile,additionalFields',
-	'blacklist.addMany': 'company,blacklistGroup,entries',
+	'blacklist.addMany':
+		'company,blacklistGroup,importMode,phoneField,nameField,remarkField,addManyOptions',
 	'blacklist.delete': 'company,blacklistGroup,mobile',
 	'blacklist.getAll': 'company,blacklistGroup,returnAll,limit',
 	'blacklistGroup.create': 'company,name,remark',

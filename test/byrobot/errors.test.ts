@@ -259,6 +259,7 @@ const everyOperation: Array<[string, INodeParameters]> = [
 		{
 			resource: 'blacklist',
 			operation: 'addMany',
+			importMode: 'perItem',
 			company: rl(SEED.company.demo.id),
 			blacklistGroup: SEED.blacklistGroup.default.id,
 			entries: { entry: [{ mobile: '13800138000', name: 'x' }] },

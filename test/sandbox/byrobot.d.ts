@@ -215,6 +215,12 @@ export declare class ByrobotSandbox extends SandboxServer {
 	callRecordsOf(taskId: number): ByrobotCallRecord[];
 	/** Blacklist entries of a company (optionally one group), newest first. */
 	blacklistOf(companyId: number, groupId?: number): ByrobotBlacklistEntry[];
+	/** Puts a number on a group directly (no HTTP); returns the stored entry. */
+	addBlacklistEntry(
+		companyId: number,
+		groupId: number,
+		entry: { mobile: string; name?: string; remark?: string },
+	): ByrobotBlacklistEntry;
 	/** Adds n undelivered callbacks; returns them. */
 	seedUndeliveredCallbacks(
 		n: number,

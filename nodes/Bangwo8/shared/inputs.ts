@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputErrorFor } from '../../shared/inputs';
+import { parameterValue } from '../../shared/parameters';
 import {
 	endsBeforeStart,
 	isEmpty,
@@ -46,11 +47,7 @@ export function pickedId(
 	parameter: string,
 	field: string,
 ): string {
-	return toId(
-		context,
-		context.getNodeParameter(parameter, undefined, { extractValue: true }),
-		field,
-	);
+	return toId(context, parameterValue(context, parameter), field);
 }
 
 function readDate(

@@ -4,21 +4,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { simpleJsonField } from '../../shared/parameters';
+
 /** Reads one value of row `index` (its JSON given). */
 export type RowReader = (index: number, json: IDataObject) => unknown;
 
 /** How the error names the rows a mapping reads: ['input item', 'input items'] by default. */
 export type RowsAre = [one: string, many: string];
-
-const SIMPLE_JSON_FIELD =
-	/^=\s*\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]*)\2\s*\])\s*\}\}\s*$/;
-
-/** The input field a raw parameter reads as a whole (`={{ $json.phone }}`), if that is all it does. */
-function simpleJsonField(raw: unknown): string | undefined {
-	if (typeof raw !== 'string') return undefined;
-	const match = SIMPLE_JSON_FIELD.exec(raw);
-	return match ? (match[1] ?? match[3]) : undefined;
-}
 
 /**
  * The keys of a field path as n8n writes it when a field is dragged in: `a.b`, `a[0]`,

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { inputErrorFor } from '../../shared/inputs';
+import { parameterValue } from '../../shared/parameters';
 import { isDate, normalizePhone } from './values';
 
 /** The error a preSend throws for bad input: names the input item and the field. */
@@ -48,7 +49,7 @@ export function pickedId(
 	parameter: string,
 	field: string,
 ): number {
-	return toId(context, context.getNodeParameter(parameter, '', { extractValue: true }), field);
+	return toId(context, parameterValue(context, parameter, ''), field);
 }
 
 /** preSend: the qs/body property, when given, must be a yyyy-MM-dd date. */
@@ -107,14 +108,27 @@ export function notPlausible(value: unknown): string {
 	return `"${String(value ?? '')}" is not a plausible phone number (11-digit mainland mobile or landline with area code)`;
 }
 
-/** preSend: body.mobile must be a plausible number; it is sent normalised. */
-export async function checkMobile(
+/**
+ * preSend: the Mobile field, which must be a plausible number, goes into body.mobile normalised
+ * (read here rather than by field routing, which would evaluate a mapped value once more).
+ */
+export async function sendMobile(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	const mobile = normalizePhone(body.mobile);
-	if (!mobile) throw inputError(this, 'Mobile', notPlausible(body.mobile));
-	body.mobile = mobile;
+	const raw = parameterValue(this, 'mobile', '');
+	const mobile = normalizePhone(raw);
+	if (!mobile) throw inputError(this, 'Mobile', notPlausible(raw));
+	requestOptions.body = { ...(requestOptions.body as IDataObject), mobile };
+	return requestOptions;
+}
+
+/** preSend: the Call ID field, a whole number, goes into qs.callInstanceId. */
+export async function sendCallInstanceId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const id = toId(this, parameterValue(this, 'callInstanceId', ''), 'Call ID');
+	requestOptions.qs = { ...requestOptions.qs, callInstanceId: id };
 	return requestOptions;
 }

@@ -1,9 +1,30 @@
 import type { Operation } from '../../../shared/operations';
-import type { INodeProperties } from 'n8n-workflow';
-import { outputItems, sendCompanyId } from '../../shared/hooks';
-import { checkMobile } from '../../shared/inputs';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-// addBlackList always adds to the company's default group.
+import { parameterValue } from '../../../shared/parameters';
+import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { sendMobile } from '../../shared/inputs';
+
+// addBlackList always adds to the company's default group. The fields are read by hooks, not
+// by field routing, which would evaluate a mapped value once more for each item.
+
+/** preSend: Additional Fields → Name and Remark, when given. */
+async function sendNameAndRemark(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	for (const key of ['name', 'remark']) {
+		const value = parameterValue(this, `additionalFields.${key}`);
+		if (value !== undefined && value !== null && value !== '') body[key] = String(value);
+	}
+	return requestOptions;
+}
 const fields: INodeProperties[] = [
 	{
 		displayName: 'Mobile',
@@ -13,7 +34,6 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 13800138000',
 		description: 'The number never to call; spaces, dashes and +86 are removed',
-		routing: { send: { type: 'body', property: 'mobile' } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -27,14 +47,12 @@ const fields: INodeProperties[] = [
 				name: 'name',
 				type: 'string',
 				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
 			},
 			{
 				displayName: 'Remark',
 				name: 'remark',
 				type: 'string',
 				default: '',
-				routing: { send: { type: 'body', property: 'remark' } },
 			},
 		],
 	},
@@ -50,7 +68,7 @@ export const blacklistAdd: Operation = {
 		description: "Add one number to the company's default blacklist group",
 		routing: {
 			request: { method: 'POST', url: '/openapi/v1/company/addBlackList' },
-			send: { preSend: [sendCompanyId('body'), checkMobile] },
+			send: { preSend: [sendCompanyId('body'), sendMobile, sendNameAndRemark] },
 			output: {
 				postReceive: [outputItems({ wrap: (data) => ({ blacklistInfoId: data as number }) })],
 			},

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 import { actionResult, outputItems, sendBlacklistGroupId, sendCompanyId } from '../../shared/hooks';
-import { checkMobile } from '../../shared/inputs';
+import { sendMobile } from '../../shared/inputs';
 
 const fields: INodeProperties[] = [
 	{
@@ -12,7 +12,6 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 13800138000',
 		description: 'The number to remove from the group',
-		routing: { send: { type: 'body', property: 'mobile' } },
 	},
 ];
 
@@ -25,7 +24,7 @@ export const blacklistDelete: Operation = {
 		action: 'Remove a number from a blacklist group',
 		routing: {
 			request: { method: 'POST', url: '/openapi/v1/company/blacklist/info/delete' },
-			send: { preSend: [sendCompanyId('body'), sendBlacklistGroupId('body'), checkMobile] },
+			send: { preSend: [sendCompanyId('body'), sendBlacklistGroupId('body'), sendMobile] },
 			output: { postReceive: [outputItems({ wrap: actionResult() })] },
 		},
 	},

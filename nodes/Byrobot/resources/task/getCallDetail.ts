@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/descriptions';
 import { outputItems, simplified } from '../../shared/hooks';
+import { sendCallInstanceId } from '../../shared/inputs';
 import { formatCallDetail, simplifyCallDetail } from '../../shared/output';
 
 const fields: INodeProperties[] = [
@@ -14,7 +15,6 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 800001',
 		description: 'The callInstanceId of a call record (from Get Call Records or a callback)',
-		routing: { send: { type: 'query', property: 'callInstanceId' } },
 	},
 	simplifyField(),
 ];
@@ -28,6 +28,7 @@ export const taskGetCallDetail: Operation = {
 		description: 'Get the dialogue, recording URL and variables of one call',
 		routing: {
 			request: { method: 'GET', url: '/openapi/v1/task/phoneLogInfo' },
+			send: { preSend: [sendCallInstanceId] },
 			output: {
 				postReceive: [
 					outputItems({
