@@ -1,14 +1,29 @@
 import { createHmac } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
 	IHttpRequestOptions,
 	Icon,
+	INodeCredentialTestResult,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { ENVELOPE_CODES } from '../nodes/Byrobot/shared/errors';
+import {
+	baseUrlProblem,
+	checkBeforeTest,
+	failed,
+	isTestRequest,
+	notTheApi,
+	ok,
+	originOf,
+	TEST_MARKER,
+	testRequest,
+} from './connectionTest';
 
 /** BYRobot's public API host, the default Base URL. */
 export const DEFAULT_BASE_URL = 'https://api.byrobot.cn';
@@ -73,6 +88,9 @@ export class ByrobotApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// The Test button: testByrobotApi explains what is wrong before n8n sends the request.
+		if (isTestRequest(requestOptions))
+			await checkBeforeTest(testByrobotApi, this.name, credentials);
 		const relative = !/^[a-z][a-z\d+.-]*:\/\//i.test(requestOptions.url ?? '');
 		if (relative && (!requestOptions.baseURL || requestOptions.baseURL === DEFAULT_BASE_URL)) {
 			requestOptions.baseURL = byrobotBaseUrl(credentials);
@@ -89,14 +107,15 @@ export class ByrobotApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// n8n's credential tester shows a rule's fixed message when the body matches it: one rule per
-	// documented envelope code, worded from the node's own table.
+	// The Test button's request (marked: authenticate() runs testByrobotApi first); the rules are
+	// the same table's words, should an answer change between the check and this request.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{ String($credentials.baseUrl || "https://api.byrobot.cn").replace(/\\/+$/, "") }}',
 			url: '/openapi/v1/company/getCompanys',
 			method: 'GET',
+			headers: { [TEST_MARKER]: '1' },
 		},
 		rules: Object.entries(ENVELOPE_CODES).map(([code, { meaning, hint }]) => ({
 			type: 'responseSuccessBody' as const,
@@ -107,4 +126,73 @@ export class ByrobotApi implements ICredentialType {
 			},
 		})),
 	};
+}
+
+/** What to do about the Base URL, for the Test's messages. */
+const BASE_URL_HINT = `Check the Base URL of the Byrobot API credential: leave ${DEFAULT_BASE_URL} unless you run a private deployment of BYRobot.`;
+
+/**
+ * The Test button's check (run by authenticate() for the Test's request): one signed GET of the companies bound to
+ * the AppKey (getCompanys). Passes only for BYRobot's envelope with code 200; a Base URL that
+ * refuses the connection or answers anything but BYRobot's envelope (a web page, other JSON, an
+ * HTTP error of another service) is named as the field to fix, each envelope code in the words
+ * of the node's error table.
+ */
+export async function testByrobotApi(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const appKey = String(data.appId ?? '').trim();
+	const appSecret = String(data.appSecret ?? '').trim();
+	const baseUrl = byrobotBaseUrl(data);
+	if (!appKey || !appSecret) {
+		return failed(
+			'Enter the AppKey and the AppSecret from 系统管理 → 系统设置 → API配置 (System Management → System Settings → API Configuration).',
+		);
+	}
+	const problem = baseUrlProblem(baseUrl, 'Base URL');
+	if (problem) return failed(`${problem} ${BASE_URL_HINT}`);
+	const datetime = new Date().toUTCString();
+	const answer = await testRequest(
+		this,
+		{
+			method: 'GET',
+			url: `${baseUrl}/openapi/v1/company/getCompanys`,
+			headers: {
+				Accept: 'application/json',
+				appkey: appKey,
+				datetime,
+				sign: byrobotSignature(appKey, appSecret, datetime),
+			},
+		},
+		BASE_URL_HINT,
+	);
+	if ('noAnswer' in answer) return failed(answer.noAnswer);
+	const json = answer.json;
+	const envelope =
+		json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : undefined;
+	const code = Number(envelope?.code);
+	if (
+		!envelope ||
+		!Number.isInteger(code) ||
+		!('data' in envelope || 'resultMsg' in envelope || 'msg' in envelope)
+	) {
+		return failed(notTheApi(answer, baseUrl, 'BYRobot', BASE_URL_HINT));
+	}
+	if (code === 200) {
+		const companies = Array.isArray(envelope.data) ? envelope.data.length : undefined;
+		const bound =
+			companies === undefined
+				? ''
+				: `: ${companies} ${companies === 1 ? 'company is' : 'companies are'} bound to this AppKey`;
+		return ok(`Connected to BYRobot at ${originOf(baseUrl)}${bound}`);
+	}
+	const known = ENVELOPE_CODES[code];
+	const said = String(envelope.resultMsg ?? envelope.msg ?? '').trim();
+	return failed(
+		known
+			? `BYRobot answered code ${code} (${known.meaning}). ${known.hint}`
+			: `BYRobot answered code ${code}${said ? `: ${said}` : ''}.`,
+	);
 }

@@ -54,6 +54,9 @@ const OWNER = Object.freeze({
 	lastName: 'Sandbox',
 });
 
+/** The vendors' clock: both APIs speak Beijing time (UTC+8, no daylight saving). */
+const TIME_ZONE = 'Asia/Shanghai';
+
 const t0 = Date.now();
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const step = (line) => say(`[dev ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -82,11 +85,7 @@ async function main() {
 			N8N_CUSTOM_EXTENSIONS: customExtensionsDir(),
 			N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 			N8N_DEV_RELOAD: 'true',
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
-			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(runtime, OWNER.password),
+			...devSettings(runtime),
 			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
 		},
 	});
@@ -135,8 +134,8 @@ async function prepareCredentials() {
 		}
 		if (env.BANGWO8_CLIENT_ID && env.BANGWO8_CLIENT_SECRET) {
 			real.bangwo8OAuth2Api = {
-				clientId: env.BANGWO8_CLIENT_ID,
-				clientSecret: env.BANGWO8_CLIENT_SECRET,
+				apiId: env.BANGWO8_CLIENT_ID,
+				secret: env.BANGWO8_CLIENT_SECRET,
 				baseUrl: env.BANGWO8_BASE_URL || 'https://www.bangwo8.com',
 			};
 		}
@@ -207,13 +206,7 @@ async function importIfChanged(runtime, env, credentials) {
 		state.credentials = credentialsHash;
 	}
 	if (!REAL) {
-		const examples = fs
-			.readdirSync(EXAMPLES_DIR)
-			.filter((f) => f.endsWith('.json'))
-			.sort()
-			.map((f) =>
-				forCustomExtensions(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))),
-			);
+		const examples = exampleWorkflows();
 		const examplesHash = hash(examples);
 		if (state.examples !== examplesHash) {
 			if (state.examples)
@@ -234,6 +227,34 @@ async function importIfChanged(runtime, env, credentials) {
 		state.exampleNames = examples.map((w) => w.name);
 	}
 	fs.writeFileSync(stateFile, `${JSON.stringify(state, null, '\t')}\n`);
+}
+
+/**
+ * The settings of a dev instance that `npm run test:ui` starts too: the owner account, created by
+ * n8n from the environment, and the sandboxes' time zone (Beijing time: BYRobot and Bangwo8 send
+ * and take local times without an offset), unless GENERIC_TIMEZONE / TZ are set.
+ */
+function devSettings(runtime, owner = OWNER) {
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(runtime, owner.password),
+		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE || TIME_ZONE,
+		TZ: process.env.TZ || TIME_ZONE,
+	};
+}
+
+/** The example workflows of e2e/examples/, with node types as n8n names them in dist/ (CUSTOM.*). */
+function exampleWorkflows() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) =>
+			forCustomExtensions(JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8'))),
+		);
 }
 
 /** n8n wants the owner's password as a bcrypt hash; its own bcryptjs makes one. */
@@ -385,10 +406,14 @@ async function shutdown(code = 0) {
 	process.exit(code);
 }
 
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+module.exports = { OWNER, TIME_ZONE, devSettings, exampleWorkflows };
 
-main().catch(async (error) => {
-	say(`[dev] ${error.message}`);
-	await shutdown(1);
-});
+if (require.main === module) {
+	process.on('SIGINT', () => shutdown(0));
+	process.on('SIGTERM', () => shutdown(0));
+
+	main().catch(async (error) => {
+		say(`[dev] ${error.message}`);
+		await shutdown(1);
+	});
+}

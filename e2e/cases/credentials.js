@@ -1,7 +1,9 @@
 'use strict';
 // The Test button of every credential, as the editor presses it: POST /rest/credentials/test with
 // the stored credential's id and the data in the form (n8n merges the two). Good data must
-// pass; bad data must fail with our explanation rather than n8n's generic one.
+// pass; bad data must fail with our explanation rather than n8n's generic one — a wrong secret,
+// and a Base URL that refuses the connection or is not the vendor's API. The explanation comes
+// from the credential's own check (credentials/connectionTest.ts), the same on n8n 1.x and 2.x.
 const assert = require('assert/strict');
 
 const { SANDBOX_AGENT } = require('../../test/sandbox/bangwo8');
@@ -23,22 +25,23 @@ function ok(answer) {
 	);
 }
 
-/**
- * The test must fail with our message. `n8n1Pattern`: what n8n 1.x shows instead, where it
- * cannot show ours — its credential tester drops the HTTP response of a failed test request
- * (ExecutionBaseError keeps no Error as `cause`), so `responseCode` rules never match there and
- * n8n's generic text for the status appears ("Authorization failed …", "Forbidden …").
- */
-function fails(pattern, n8n1Pattern) {
-	return (answer, runtime) => {
+/** The test must fail with our message. */
+function fails(pattern) {
+	return (answer) => {
 		assert.equal(
 			answer?.status,
 			'Error',
 			`expected the test to fail, n8n said ${JSON.stringify(answer)}`,
 		);
-		assert.match(String(answer.message), runtime === 'n8n1' && n8n1Pattern ? n8n1Pattern : pattern);
+		assert.match(String(answer.message), pattern);
 	};
 }
+
+/**
+ * A port nothing listens on, so the connection is refused. Not 9 (discard) or other ports that
+ * Node's fetch refuses to dial ("bad port"): the Byrobot check sends its request with fetch.
+ */
+const REFUSED = 'http://127.0.0.1:2';
 
 /** @param {Awaited<ReturnType<import('../../test/sandbox/serve').startSandboxes>>} sandboxes */
 function credentialTests(sandboxes) {
@@ -63,25 +66,49 @@ function credentialTests(sandboxes) {
 			{ appSecret: 'not-the-secret' },
 			fails(/signature.*AppKey and AppSecret/s),
 		),
+		test(
+			'byrobot',
+			'says a Base URL that is another service (HTTP 401) is not the BYRobot API',
+			{ baseUrl: sandboxes.bangwo8.url },
+			fails(/HTTP 401.*it is not the BYRobot API\. Check the Base URL/s),
+		),
+		test(
+			'byrobot',
+			'says which field to fix when the Base URL refuses the connection',
+			{ baseUrl: REFUSED },
+			fails(/refused the connection.*Check the Base URL of the Byrobot API credential/s),
+		),
 		test('bangwo8', 'passes with the admin account', {}, ok),
 		test(
 			'bangwo8',
 			'explains a wrong password (HTTP 401)',
 			{ password: 'wrong-password' },
-			fails(/account or password.*401/s, /^Authorization failed/),
+			fails(/account or password.*401/s),
 		),
 		test(
 			'bangwo8',
 			'explains an agent account (HTTP 403)',
 			{ account: SANDBOX_AGENT.account, password: SANDBOX_AGENT.password },
-			fails(/403.*admin account/s, /^Forbidden/),
+			fails(/403.*admin account/s),
+		),
+		test(
+			'bangwo8',
+			'says a Base URL that is another service is not the Bangwo8 API',
+			{ baseUrl: sandboxes.byrobot.url },
+			fails(/it is not the Bangwo8 API\. Check the Base URL/),
 		),
 		test('bangwo8OAuth2', 'passes with the sandbox SecretID and Secret', {}, ok),
 		test(
 			'bangwo8OAuth2',
-			'explains a wrong Secret',
-			{ clientSecret: 'wrong-secret' },
-			fails(/SecretID|Secret|401|invalid_client/),
+			'explains a wrong Secret (a fresh token is asked for, whatever token is stored)',
+			{ secret: 'wrong-secret' },
+			fails(/invalid_client.*SecretID and the Secret/s),
+		),
+		test(
+			'bangwo8OAuth2',
+			'says which field to fix when the Base URL refuses the connection',
+			{ baseUrl: REFUSED },
+			fails(/refused the connection.*Check the Base URL/s),
 		),
 	];
 }

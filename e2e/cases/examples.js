@@ -126,6 +126,46 @@ module.exports = () => [
 		},
 	},
 	{
+		name: 'example (d): Byrobot call records → interested only → a Bangwo8 ticket per call',
+		workflow: example('byrobot-calls-to-bangwo8-tickets.json'),
+		setup({ byrobot }) {
+			// What `npm run dev` seeds: task 5001 with 12 finished calls (9 answered, all intention A).
+			const [taskId] = byrobot.seedTasks(1001, 1, { jobName: '示例：上周的回访任务' });
+			assert.equal(taskId, 5001);
+			byrobot.seedCallRecords(taskId, 12);
+		},
+		check(run, { bangwo8 }) {
+			assert.equal(run.items('Get Call Records').length, 12);
+			assert.equal(run.items('Interested Only').length, 9, 'the 9 answered calls, intention A');
+			const posts = bangwo8.requestsTo('/api/v1/tickets.json', 'POST');
+			assert.equal(posts.length, 9, 'one ticket per interested call');
+			for (const post of posts) {
+				const ticket = post.body.ticket;
+				assert.match(ticket.subject, /^回电：客户\d+ 1395001\d{4}$/);
+				assert.match(
+					ticket.descript,
+					/^AI 外呼意向：A\n录音：http:\/\/127\.0\.0\.1:\d+\/RobotPhoneCommunicate\/\d+\.wav\n通话时长：\d+ 秒\n/,
+				);
+				assert.equal(ticket.servicerUserId, '567332');
+				assert.equal(ticket.ticketType, '4');
+				assert.equal(ticket.priorityLevel, '3');
+				assert.deepEqual(ticket.custom_fields, [{ key: 'field_14', value: 'A' }]);
+				assert.equal(ticket.custUserId, undefined, 'no contact picked');
+			}
+			const created = run.items('Create Ticket');
+			assert.equal(created.length, 9);
+			// Bangwo8's answer names no id: each ticket was found by listing (shared/created.ts).
+			assert.deepEqual(
+				created.map((t) => [t.idFoundBy, t.ticketStatusLabel, t.servicerUserId]),
+				Array(9).fill(['lookup', 'New (新建)', '567332']),
+			);
+			assert.equal(new Set(created.map((t) => t.ticketId)).size, 9);
+			for (const t of created)
+				assert.ok(bangwo8.ticketById(t.ticketId), `ticket ${t.ticketId} stored`);
+			assert.equal(bangwo8.tickets.size, 5 + 9);
+		},
+	},
+	{
 		name: 'example (c): Bangwo8 contacts → Create Call Task → Get Customers → Delete',
 		workflow: example('bangwo8-contacts-call-task.json'),
 		check(run, { bangwo8 }) {

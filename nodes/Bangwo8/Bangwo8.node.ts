@@ -7,15 +7,24 @@ import {
 
 import { DEFAULT_BASE_URL } from '../../credentials/Bangwo8Api.credentials';
 import { nodeProperties } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
+import { searchAgents } from './listSearch/searchAgents';
 import { searchCallTasks } from './listSearch/searchCallTasks';
+import { searchCompanies } from './listSearch/searchCompanies';
+import { searchContacts } from './listSearch/searchContacts';
+import { searchTickets } from './listSearch/searchTickets';
 import { getAgents } from './loadOptions/getAgents';
 import { getCompanies } from './loadOptions/getCompanies';
 import { getContacts } from './loadOptions/getContacts';
+import { getTicketFields } from './loadOptions/getTicketFields';
+import { getTicketTemplates } from './loadOptions/getTicketTemplates';
 import { agent } from './resources/agent';
 import { callTask } from './resources/callTask';
+import { company } from './resources/company';
 import { contact } from './resources/contact';
+import { ticket } from './resources/ticket';
 import { sharedFields } from './shared/descriptions';
-import { VENDOR } from './shared/transport';
+import { VENDOR, withCredentialHint } from './shared/transport';
 import { rememberRequest } from './shared/hooks';
 
 /** One main input and one main output (kept out of the literal: the two lint rule sets disagree on its spelling). */
@@ -49,8 +58,9 @@ export class Bangwo8 implements INodeType {
 		icon: { light: 'file:../../icons/bangwo8.svg', dark: 'file:../../icons/bangwo8.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Bangwo8 (帮我吧) help desk call tasks',
+		// Set in the constructor from the Resource and Operation selectors (nodes/shared/subtitle.ts).
+		subtitle: '',
+		description: 'Manage Bangwo8 (帮我吧) help desk call tasks, tickets, contacts and companies',
 		defaults: {
 			name: 'Bangwo8',
 		},
@@ -83,14 +93,20 @@ export class Bangwo8 implements INodeType {
 		properties: nodeProperties({
 			vendor: VENDOR,
 			leading: [authenticationField],
-			resources: [agent, callTask, contact],
+			resources: [agent, callTask, company, contact, ticket],
 			defaultResource: 'callTask',
 			shared: sharedFields,
 		}),
 	};
 
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+		// A hint instead of an error while n8n has not assigned the credential yet (shared/transport.ts).
+		this.methods.loadOptions = withCredentialHint(this.methods.loadOptions);
+	}
+
 	methods = {
-		listSearch: { searchCallTasks },
-		loadOptions: { getAgents, getCompanies, getContacts },
+		listSearch: { searchAgents, searchCallTasks, searchCompanies, searchContacts, searchTickets },
+		loadOptions: { getAgents, getCompanies, getContacts, getTicketFields, getTicketTemplates },
 	};
 }

@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { DEFAULT_BASE_URL } from '../../credentials/ByrobotApi.credentials';
 
 import { nodeProperties } from '../shared/operations';
+import { operationSubtitle } from '../shared/subtitle';
 import { searchCompanies } from './listSearch/searchCompanies';
 import { searchTasks } from './listSearch/searchTasks';
 import {
@@ -26,6 +27,14 @@ import { VENDOR } from './shared/transport';
 const MAIN_INPUT = [NodeConnectionTypes.Main];
 const MAIN_OUTPUT = [NodeConnectionTypes.Main];
 
+// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
+const properties = nodeProperties({
+	vendor: VENDOR,
+	resources: [blacklist, blacklistGroup, callback, company, task],
+	defaultResource: 'task',
+	shared: sharedFields,
+});
+
 export class Byrobot implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Byrobot',
@@ -33,7 +42,7 @@ export class Byrobot implements INodeType {
 		icon: { light: 'file:../../icons/byrobot.svg', dark: 'file:../../icons/byrobot.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Run BYRobot (百应) AI outbound-call tasks: create, import customers, start, read results',
 		defaults: { name: 'Byrobot' },
@@ -49,13 +58,7 @@ export class Byrobot implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
-		properties: nodeProperties({
-			vendor: VENDOR,
-			resources: [blacklist, blacklistGroup, callback, company, task],
-			defaultResource: 'task',
-			shared: sharedFields,
-		}),
+		properties,
 	};
 
 	methods = {

@@ -1,6 +1,6 @@
 // What the Bangwo8 node shows for each operation, in order. The fields several operations share
-// (Call Task, Return All / Limit, Filters) are one field for all of them, not a copy per
-// operation, since n8n works through every field of a declarative node for every input item;
+// (the pickers, Return All / Limit, Filters, the ticket and contact fields) are one field for all
+// of them, not a copy per operation, since n8n works through every field of a declarative node for every input item;
 // their display rules must still show each of them exactly where it belongs.
 import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
@@ -12,27 +12,50 @@ const shownFor = (values: INodeParameters) => shownFields(description, values);
 
 // Taken from the node before the "one operation, one file" shape (one copy of the Call Task
 // picker, Return All / Limit and Filters per operation, 26 fields): the fields each operation
-// shows, and their order, did not change. After Authentication, Resource and Operation.
+// shows, and their order, did not change, except Create's Mode (one call task from all items).
+// The help-desk operations (tickets, companies, contacts, agents) came later with their shared
+// pickers and field groups. After Authentication, Resource and Operation.
 const EXPECTED: Record<string, string> = {
+	'agent.get': 'agentId',
 	'agent.getAll': 'returnAll,limit,filters',
-	'callTask.create': 'taskName,taskStart,taskEnd,agentIds,dataSource,contactIds',
+	'callTask.create': 'taskName,taskStart,taskEnd,agentIds,dataSource,mode,contactIds',
 	'callTask.delete': 'callTaskId',
 	'callTask.get': 'callTaskId',
 	'callTask.getAll': 'returnAll,limit,filters',
 	'callTask.getCustomers': 'callTaskId,returnAll,limit',
+	'company.get': 'companyId',
+	'company.getAll': 'returnAll,limit,filters',
+	'contact.create': 'contactName,mobile,fixnumber,companyId,contactFields',
+	'contact.get': 'contactId,detailVersion',
 	'contact.getAll': 'returnAll,limit,filters',
+	'contact.update': 'contactId,contactName,mobile,fixnumber,contactFields',
+	'ticket.addReply': 'ticketId,replyMsg',
+	'ticket.create': 'subject,description,contactId,agentId,ticketFields',
+	'ticket.get': 'ticketId,detailVersion',
+	'ticket.getAll': 'contactId,companyId,returnAll,limit,filters',
+	'ticket.search': 'searchQuery,searchSort,returnAll,limit',
+	'ticket.update': 'ticketId,agentId,ticketFields',
 };
 
-// The same, with Return All on (Limit hidden) and, for Create, the Company data source.
+// The same, with Return All on (Limit hidden) and, for Create, the Company data source and the
+// all-items mode.
 const EXPECTED_WITH: Array<[string, INodeParameters, string]> = [
 	['agent.getAll', { returnAll: true }, 'returnAll,filters'],
 	['callTask.getAll', { returnAll: true }, 'returnAll,filters'],
 	['callTask.getCustomers', { returnAll: true }, 'callTaskId,returnAll'],
+	['company.getAll', { returnAll: true }, 'returnAll,filters'],
 	['contact.getAll', { returnAll: true }, 'returnAll,filters'],
+	['ticket.getAll', { returnAll: true }, 'contactId,companyId,returnAll,filters'],
+	['ticket.search', { returnAll: true }, 'searchQuery,searchSort,returnAll'],
 	[
 		'callTask.create',
 		{ dataSource: '0' },
-		'taskName,taskStart,taskEnd,agentIds,dataSource,companyIds',
+		'taskName,taskStart,taskEnd,agentIds,dataSource,mode,companyIds',
+	],
+	[
+		'callTask.create',
+		{ mode: 'allItems' },
+		'taskName,taskStart,taskEnd,agentIds,dataSource,mode,customerIdField,onInvalidItem',
 	],
 ];
 
@@ -77,23 +100,58 @@ describe('Bangwo8 fields per operation', () => {
 		});
 	});
 
-	// 17 with Request Options, which n8n adds to every declarative node anyway (26 + 1 before).
-	it('has one field per shared field, 17 in all (27 before)', () => {
+	// 41 with Request Options, which n8n adds to every declarative node anyway (17 before the
+	// help-desk operations). A picker is one field per group of operations one display rule can
+	// select (nodes/shared/operations.ts): the Contact picker serves Ticket → Get Many / Create
+	// (optional) and Contact → Get / Update (required); the Company picker Ticket → Get Many,
+	// Contact → Create (both optional) and Company → Get; the Agent picker Ticket → Create /
+	// Update (optional) and Agent → Get.
+	it('has one field per shared field and group, 41 in all', () => {
 		const count = (name: string) =>
 			description.properties.filter((property) => property.name === name).length;
-		expect(count('callTaskId')).toBe(1);
-		expect(count('returnAll')).toBe(1);
-		expect(count('limit')).toBe(1);
-		expect(count('filters')).toBe(1);
-		expect(count('operation')).toBe(3);
-		expect(count('requestOptions')).toBe(1);
-		expect(description.properties).toHaveLength(17);
+		const once = [
+			'callTaskId',
+			'ticketId',
+			'detailVersion',
+			'ticketFields',
+			'contactFields',
+			'contactName',
+			'returnAll',
+			'limit',
+			'filters',
+			'requestOptions',
+		];
+		for (const name of once) expect([name, count(name)]).toEqual([name, 1]);
+		expect(count('contactId')).toBe(2);
+		expect(count('companyId')).toBe(3);
+		expect(count('agentId')).toBe(2);
+		expect(count('operation')).toBe(5);
+		expect(description.properties).toHaveLength(41);
+		const required = (name: string) =>
+			description.properties
+				.filter((property) => property.name === name)
+				.map((property) => [property.displayOptions?.show?.resource, property.required]);
+		expect(required('contactId')).toEqual([
+			[['contact'], true],
+			[['ticket'], false],
+		]);
+		expect(required('companyId')).toEqual([
+			[['company'], true],
+			[['contact'], false],
+			[['ticket'], false],
+		]);
+		expect(required('agentId')).toEqual([
+			[['agent'], true],
+			[['ticket'], false],
+		]);
 	});
 
 	it('evaluates no expression per item: none in routing, request defaults or fields', () => {
 		const { subtitle, ...rest } = description;
 		// The subtitle is the editor's (the canvas label), never evaluated when the node runs.
-		expect(subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
+		expect(subtitle).toMatch(
+			/^=\{\{.*\$parameter\["operation"\].*\$parameter\["resource"\].*\}\}$/s,
+		);
 		expect(expressions(rest, 'description')).toEqual([]);
 		expect(description.requestDefaults?.baseURL).toBe('https://www.bangwo8.com');
 	});
@@ -109,13 +167,25 @@ describe('Bangwo8 fields per operation', () => {
 			)
 			.sort();
 		expect(routes).toEqual([
+			'agent.get GET /api/v1/supports/{agentId}.json',
 			'agent.getAll GET /api/v1/supports.json',
 			'callTask.create POST /api/v1/callTask.json',
 			'callTask.delete DELETE /api/v1/callTask/{callTaskId}.json',
 			'callTask.get GET /api/v1/callTask/{callTaskId}.json',
 			'callTask.getAll GET /api/v1/callTask.json',
 			'callTask.getCustomers GET /api/v1/callTask/userList/{callTaskId}.json',
+			'company.get GET /api/v1/companies/{companyId}.json',
+			'company.getAll GET /api/v1/companies.json',
+			'contact.create POST /api/v1/users.json',
+			'contact.get GET /api/v1/users/{contactId}.json',
 			'contact.getAll GET /api/v1/users.json',
+			'contact.update PUT /api/v1/users/{contactId}.json',
+			'ticket.addReply PUT /api/v1/tickets/{ticketId}.json',
+			'ticket.create POST /api/v1/tickets.json',
+			'ticket.get GET /api/v1/tickets/{ticketId}.json',
+			'ticket.getAll GET /api/v1/tickets.json',
+			'ticket.search GET /api/v1/tickets/search.json',
+			'ticket.update PUT /api/v1/tickets/{ticketId}.json',
 		]);
 	});
 });

@@ -190,6 +190,13 @@ describe('Bangwo8 errors', () => {
 	});
 
 	describe('bad input stops before any request, naming the item and the field', () => {
+		const ticket = (overrides: INodeParameters): INodeParameters => ({
+			resource: 'ticket',
+			operation: 'create',
+			subject: '回电',
+			description: '客户要求回电',
+			...overrides,
+		});
 		const create = (overrides: INodeParameters): INodeParameters => ({
 			resource: 'callTask',
 			operation: 'create',
@@ -272,6 +279,135 @@ describe('Bangwo8 errors', () => {
 				},
 				'Item 0: "Updated Before" — 2024-03-01 is before "Updated After" (2024-03-02)',
 			],
+			[
+				'a status order outside tickets',
+				{ ...getMany, filters: { order: 'status_order:asc' } },
+				'Item 0: "Sort" — sorting by status is documented for tickets only',
+			],
+			[
+				"both a contact's and a company's tickets",
+				{
+					resource: 'ticket',
+					operation: 'getAll',
+					contactId: rl(SEED.contact.zhao.id),
+					companyId: rl(SEED.company.testCo.id),
+				},
+				'Item 0: "Company" — a Contact and a Company are both given',
+			],
+			[
+				'a ticket id that is not a number',
+				{ resource: 'ticket', operation: 'get', ticketId: rl('12a') },
+				'Item 0: "Ticket" — "12a" is not a ticket ID',
+			],
+			[
+				'an empty search',
+				{ resource: 'ticket', operation: 'search', searchQuery: '  ' },
+				'Item 0: "Query" — no search terms given',
+			],
+			[
+				'a ticket without subject',
+				ticket({ subject: ' ' }),
+				'Item 0: "Subject" — the ticket needs a subject',
+			],
+			[
+				'a ticket without description',
+				ticket({ description: '' }),
+				'Item 0: "Description" — the ticket needs a description',
+			],
+			[
+				'a ticket contact that is not an id',
+				ticket({ contactId: rl('zhao') }),
+				'Item 0: "Contact" — "zhao" is not a contact ID',
+			],
+			[
+				'a custom field given twice',
+				ticket({
+					ticketFields: {
+						customFields: {
+							field: [
+								{ key: 'field_12', value: '上门' },
+								{ key: 'field_12', value: '远程' },
+							],
+						},
+					},
+				}),
+				'Item 0: "Custom Fields" — field_12 is given twice',
+			],
+			[
+				'a custom field without its field',
+				ticket({ ticketFields: { customFields: { field: [{ key: '', value: 'x' }] } } }),
+				'Item 0: "Custom Fields" — every custom field needs a field chosen',
+			],
+			[
+				'a status code from an expression that is not one',
+				ticket({ ticketFields: { ticketStatus: '={{ "9" }}' } }),
+				'Item 0: "Status" — "9" is not one of 1 New (新建), 2 Open (已开启), 3 Awaiting Reply (待回应), 4 Solved (已解决), 5 Closed (已关闭)',
+			],
+			[
+				'a ticket update with nothing to change',
+				{ resource: 'ticket', operation: 'update', ticketId: rl(SEED.ticket.printer.id) },
+				'Item 0: "Ticket Fields" — nothing to update',
+			],
+			[
+				'an update emptying the subject',
+				{
+					resource: 'ticket',
+					operation: 'update',
+					ticketId: rl(SEED.ticket.printer.id),
+					ticketFields: { subject: ' ' },
+				},
+				'Item 0: "Subject" — an empty subject is not allowed',
+			],
+			[
+				'an empty reply',
+				{
+					resource: 'ticket',
+					operation: 'addReply',
+					ticketId: rl(SEED.ticket.printer.id),
+					replyMsg: ' ',
+				},
+				'Item 0: "Reply" — the reply is empty',
+			],
+			[
+				'a contact without mobile or landline',
+				{ resource: 'contact', operation: 'create', contactName: '张三' },
+				'Item 0: "Mobile" — the contact needs a mobile or a landline number',
+			],
+			[
+				'a mobile that is not one',
+				{ resource: 'contact', operation: 'create', mobile: '12345' },
+				'Item 0: "Mobile" — "12345" is not a mainland mobile number',
+			],
+			[
+				'a landline that is not one',
+				{ resource: 'contact', operation: 'create', fixnumber: 'call me' },
+				'Item 0: "Landline" — "call me" is not a landline number',
+			],
+			[
+				'an email that is not one',
+				{
+					resource: 'contact',
+					operation: 'create',
+					mobile: '13700000001',
+					contactFields: { email: 'no-at-sign' },
+				},
+				'Item 0: "Email" — "no-at-sign" is not an email address',
+			],
+			[
+				'a contact update with nothing to change',
+				{ resource: 'contact', operation: 'update', contactId: rl(SEED.contact.zhao.id) },
+				'Item 0: "Contact Fields" — nothing to update',
+			],
+			[
+				'an empty company',
+				{ resource: 'company', operation: 'get', companyId: rl('') },
+				'Item 0: "Company" — no company given',
+			],
+			[
+				'an agent id that is not a number',
+				{ resource: 'agent', operation: 'get', agentId: rl('wang') },
+				'Item 0: "Agent" — "wang" is not an agent ID',
+			],
 		])('%s', async (_name, parameters, message) => {
 			const error = await failure(run(BASIC, baseUrl, parameters));
 			expect(error.message).toBe(message);
@@ -307,6 +443,77 @@ describe('Bangwo8 errors', () => {
 				'Fix "Call Task" for input item 0. Nothing was sent to Bangwo8 for this item.',
 			);
 			expect(sandbox.requests).toHaveLength(0);
+		});
+	});
+
+	describe('vendor errors of the help-desk operations', () => {
+		it('a 400 from Ticket → Create carries the vendor message; it is not sent twice', async () => {
+			const error = await failure(
+				run(BASIC, baseUrl, {
+					resource: 'ticket',
+					operation: 'create',
+					subject: '回电',
+					description: 'x',
+					ticketFields: { customFields: { field: [{ key: 'field_12', value: '电话' }] } },
+				}),
+			);
+			expect(error.message).toBe(
+				'Bangwo8: custom field field_12 (服务方式): "电话" is not one of 上门, 远程 (HTTP 400, errcode 100010)',
+			);
+			expect(error.description).toMatch(/parameter/);
+			expect(sandbox.requestsTo('/api/v1/tickets.json', 'POST')).toHaveLength(1);
+		});
+
+		it("Contact → Create without a company in 2B mode passes Bangwo8's message on", async () => {
+			const error = await failure(
+				run(BASIC, baseUrl, { resource: 'contact', operation: 'create', mobile: '13700000001' }),
+			);
+			expect(error.message).toBe(
+				'Bangwo8: companyId is required (2B mode: every contact belongs to a company) (HTTP 400, errcode 100010)',
+			);
+		});
+
+		it('the agent account gets 403 on tickets, with the admin hint', async () => {
+			const error = await failure(
+				run(
+					{ ...BASIC, credentials: (url) => ({ bangwo8Api: { ...SANDBOX_AGENT, baseUrl: url } }) },
+					baseUrl,
+					{ resource: 'ticket', operation: 'getAll', limit: 1 },
+				),
+			);
+			expect(error.message).toBe(
+				'Bangwo8: Permission denied: the tickets API needs the admin account (HTTP 403, errcode 100003)',
+			);
+			expect(error.description).toMatch(/call task and ticket APIs need the admin role/);
+		});
+
+		it.each(AUTH_CASES)(
+			'Update of an unknown ticket fails on the read, naming the item, and writes nothing ($name)',
+			async (auth) => {
+				const error = await failure(
+					run(auth, baseUrl, {
+						resource: 'ticket',
+						operation: 'update',
+						ticketId: rl('123'),
+						ticketFields: { ticketStatus: '4' },
+					}),
+				);
+				expect(error.message).toBe(
+					'Bangwo8: ticketId 123 does not exist (HTTP 404, errcode 100044)',
+				);
+				expect(error.context?.itemIndex).toBe(0);
+				expect(sandbox.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+			},
+		);
+
+		it('a list body with bare backslashes (seen on live answers) is repaired, not refused', async () => {
+			sandbox.answerNext('GET /api/v1/companies.json', {
+				body: '{"companies":[{"uId":"1","companyName":"C:\\data\\共享","note":"a\\"b"}],"count":1,"next_page":null}',
+			});
+			const out = await run(BASIC, baseUrl, { resource: 'company', operation: 'getAll', limit: 5 });
+			expect(out.map((i) => i.json)).toEqual([
+				{ uId: '1', companyName: 'C:\\data\\共享', note: 'a"b' },
+			]);
 		});
 	});
 
@@ -392,6 +599,117 @@ describe('Bangwo8 errors', () => {
 					out.map((item) => (item.error ? 'error' : (item.pairedItem as { item: number }).item)),
 				).toEqual([0, 0, 'error', 2, 2]);
 				expect(errorOf(out[2]).context?.itemIndex).toBe(1);
+			}
+		});
+
+		it.each(AUTH_CASES)('Ticket, Company, Contact and Agent operations ($name)', async (auth) => {
+			const cases: Array<[INodeParameters, IDataObject[], string]> = [
+				[
+					{
+						resource: 'ticket',
+						operation: 'getAll',
+						limit: 1,
+						contactId: rl('={{ $json.id }}'),
+					},
+					[{ id: SEED.contact.zhao.id }, { id: '1' }],
+					'Bangwo8: user 1 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{ resource: 'ticket', operation: 'search', searchQuery: '={{ $json.q }}', limit: 1 },
+					[{ q: 'createDT:2024' }, { q: 'nope:1' }],
+					'Bangwo8: unknown search field "nope" (HTTP 400, errcode 100010)',
+				],
+				[
+					{ resource: 'ticket', operation: 'get', ticketId: rl('={{ $json.id }}') },
+					[{ id: SEED.ticket.printer.id }, { id: '2' }],
+					'Bangwo8: ticketId 2 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{
+						resource: 'ticket',
+						operation: 'create',
+						subject: '={{ $json.s }}',
+						description: 'x',
+					},
+					[{ s: '回电' }, { s: '' }],
+					'Item 1: "Subject" — the ticket needs a subject',
+				],
+				[
+					{
+						resource: 'ticket',
+						operation: 'update',
+						ticketId: rl('={{ $json.id }}'),
+						ticketFields: { ticketStatus: '2' },
+					},
+					[{ id: SEED.ticket.printer.id }, { id: '3' }],
+					'Bangwo8: ticketId 3 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{
+						resource: 'ticket',
+						operation: 'addReply',
+						ticketId: rl(SEED.ticket.callback.id),
+						replyMsg: '={{ $json.r }}',
+					},
+					[{ r: '好的' }, { r: '' }],
+					'Item 1: "Reply" — the reply is empty',
+				],
+				[
+					{
+						resource: 'company',
+						operation: 'getAll',
+						limit: 1,
+						filters: { createdEnd: '={{ $json.d }}' },
+					},
+					[{ d: '2030-01-01' }, { d: 'soon' }],
+					'Item 1: "Created Before" — "soon" is not a date',
+				],
+				[
+					{ resource: 'company', operation: 'get', companyId: rl('={{ $json.id }}') },
+					[{ id: SEED.company.testCo.id }, { id: '4' }],
+					'Bangwo8: company 4 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{ resource: 'contact', operation: 'get', contactId: rl('={{ $json.id }}') },
+					[{ id: SEED.contact.zhao.id }, { id: '5' }],
+					'Bangwo8: user 5 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{
+						resource: 'contact',
+						operation: 'create',
+						mobile: '={{ $json.m }}',
+						companyId: rl(SEED.company.testCo.id),
+					},
+					[{ m: '13700000009' }, { m: SEED.contact.zhao.mobile }],
+					`Bangwo8: mobile ${SEED.contact.zhao.mobile} already belongs to another contact (HTTP 400, errcode 100010)`,
+				],
+				[
+					{
+						resource: 'contact',
+						operation: 'update',
+						contactId: rl('={{ $json.id }}'),
+						contactName: 'x',
+					},
+					[{ id: SEED.contact.sun.id }, { id: '6' }],
+					'Bangwo8: user 6 does not exist (HTTP 404, errcode 100044)',
+				],
+				[
+					{ resource: 'agent', operation: 'get', agentId: rl('={{ $json.id }}') },
+					[{ id: SEED.agent.zhang.id }, { id: '7' }],
+					'Bangwo8: support 7 does not exist (HTTP 404, errcode 100044)',
+				],
+			];
+			for (const [parameters, items, message] of cases) {
+				const out = await run(auth, baseUrl, parameters, { items, continueOnFail: true });
+				const ok = out.filter((item) => !item.error);
+				const failed = out.filter((item) => item.error);
+				expect([parameters.operation, ok.length > 0]).toEqual([parameters.operation, true]);
+				for (const item of ok) expect(item.pairedItem).toEqual({ item: 0 });
+				expect(failed).toHaveLength(1);
+				expect(failed[0].json).toEqual({});
+				expect(failed[0].error?.message).toBe(message);
+				expect(errorOf(failed[0]).context?.itemIndex).toBe(1);
 			}
 		});
 

@@ -93,6 +93,78 @@ describe('Bangwo8 faults', () => {
 		expect(apiRequests(sandbox)).toHaveLength(4);
 	});
 
+	it.each(AUTH_CASES)(
+		'Ticket → Update: a 503 on its read of the ticket is retried, then the ticket is written ($name)',
+		async (auth) => {
+			const id = SEED.ticket.printer.id;
+			sandbox.answerNext(`GET /api/v1/tickets/${id}.json`, { status: 503, body: 'busy' });
+			const out = await run(auth, baseUrl, {
+				resource: 'ticket',
+				operation: 'update',
+				ticketId: rl(id),
+				ticketFields: { ticketStatus: '4' },
+			});
+			expect(out[0].json.ticketStatus).toBe('4');
+			expect(apiRequests(sandbox).map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+		},
+	);
+
+	it("Ticket → Update's read honours Request Options → Timeout", async () => {
+		const id = SEED.ticket.printer.id;
+		sandbox.answerNext(`GET /api/v1/tickets/${id}.json`, { delayMs: 20_000, body: {} });
+		const started = Date.now();
+		const error = await failure(
+			run(BASIC, baseUrl, {
+				resource: 'ticket',
+				operation: 'update',
+				ticketId: rl(id),
+				ticketFields: { ticketStatus: '4' },
+				requestOptions: { timeout: 1000 },
+			}),
+		);
+		expect(Date.now() - started).toBeLessThan(4000);
+		expect(error.message).toBe('Bangwo8 did not answer within 1 s');
+		expect(apiRequests(sandbox).filter((r) => r.method === 'PUT')).toHaveLength(0);
+	});
+
+	it.each([
+		[
+			'Ticket → Create',
+			{ resource: 'ticket', operation: 'create', subject: 'x', description: 'y' },
+			'POST /api/v1/tickets.json',
+		],
+		[
+			'Ticket → Add Reply',
+			{
+				resource: 'ticket',
+				operation: 'addReply',
+				ticketId: rl(SEED.ticket.printer.id),
+				replyMsg: 'ok',
+			},
+			`PUT /api/v1/tickets/${SEED.ticket.printer.id}.json`,
+		],
+		[
+			'Contact → Create',
+			{
+				resource: 'contact',
+				operation: 'create',
+				mobile: '13700000001',
+				companyId: rl(SEED.company.testCo.id),
+			},
+			'POST /api/v1/users.json',
+		],
+	])(
+		'%s is not sent twice, and a lost answer says it may have arrived',
+		async (_name, parameters, route) => {
+			sandbox.answerNext(route, { drop: true });
+			const error = await failure(run(BASIC, baseUrl, parameters));
+			expect(error.message).toMatch(/^The connection to http:\/\/127\.0\.0\.1:\d+ was reset$/);
+			expect(error.description).toContain('The request may have reached Bangwo8');
+			const [method, path] = route.split(' ');
+			expect(sandbox.requestsTo(path, method)).toHaveLength(1);
+		},
+	);
+
 	it('Create Call Task is not sent twice, and a lost answer says it may exist', async () => {
 		sandbox.answerNext('POST /api/v1/callTask.json', { drop: true });
 		const error = await failure(

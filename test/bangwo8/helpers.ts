@@ -10,7 +10,7 @@ import { Bangwo8Sandbox, SANDBOX_ADMIN, SANDBOX_OAUTH } from '../sandbox/bangwo8
 export const node = new Bangwo8();
 
 export const BASIC_HEADER = `Basic ${Buffer.from(`${SANDBOX_ADMIN.account}:${SANDBOX_ADMIN.password}`).toString('base64')}`;
-export const CLIENT_HEADER = `Basic ${Buffer.from(`${SANDBOX_OAUTH.clientId}:${SANDBOX_OAUTH.clientSecret}`).toString('base64')}`;
+export const CLIENT_HEADER = `Basic ${Buffer.from(`${SANDBOX_OAUTH.apiId}:${SANDBOX_OAUTH.secret}`).toString('base64')}`;
 
 export interface AuthCase {
 	name: 'Basic' | 'OAuth2';

@@ -125,9 +125,43 @@ describe('Bangwo8 node with OAuth2', () => {
 		for (const post of posts) expect(post.body).toEqual(posts[2].body);
 	});
 
+	it("Ticket → Update with an expired token: the hook's read renews it, the write uses the new one", async () => {
+		const helper = helperFor();
+		await run(
+			OAUTH2,
+			baseUrl,
+			{ resource: 'agent', operation: 'getAll', limit: 1 },
+			{ credentialsHelper: helper },
+		);
+		const oldToken = helper.store.bangwo8OAuth2Api.accessToken;
+		sandbox.expireTokens();
+		sandbox.clearRequests();
+		const id = SEED.ticket.callback.id;
+		const out = await run(
+			OAUTH2,
+			baseUrl,
+			{
+				resource: 'ticket',
+				operation: 'update',
+				ticketId: { __rl: true, mode: 'id', value: id },
+				ticketFields: { ticketStatus: '3' },
+			},
+			{ credentialsHelper: helper },
+		);
+		const newToken = helper.store.bangwo8OAuth2Api.accessToken;
+		expect(newToken).not.toBe(oldToken);
+		expect(out[0].json).toMatchObject({ ticketId: id, ticketStatus: '3' });
+		expect(sandbox.requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
+			['GET', `/api/v1/tickets/${id}.json`, `Bearer ${oldToken}`],
+			['POST', '/api/token.php', CLIENT_HEADER],
+			['GET', `/api/v1/tickets/${id}.json`, `Bearer ${newToken}`],
+			['PUT', `/api/v1/tickets/${id}.json`, `Bearer ${newToken}`],
+		]);
+	});
+
 	it('a wrong Secret: the token error says what to check and never shows the secret', async () => {
 		const credentials = {
-			bangwo8OAuth2Api: { ...SANDBOX_OAUTH, clientSecret: 'wrong-secret-123', baseUrl },
+			bangwo8OAuth2Api: { ...SANDBOX_OAUTH, secret: 'wrong-secret-123', baseUrl },
 		};
 		let caught: { message: string } | undefined;
 		try {

@@ -1,5 +1,6 @@
-// The lists behind Create's dropdowns (agents, contacts, companies) and the Call Task
-// "From List", with both ways of authenticating.
+// The lists behind the dropdowns (agents, contacts, companies, ticket fields, templates) and the
+// "From List" of the Call Task, Ticket, Contact, Company and Agent pickers, with both ways of
+// authenticating.
 import { listSearch, loadOptions } from '../harness';
 import { Bangwo8Sandbox } from '../sandbox/bangwo8';
 import { apiRequests, AUTH_CASES, helperWith, node } from './helpers';
@@ -74,17 +75,131 @@ describe.each(AUTH_CASES)('pickers with $name authentication', (auth) => {
 		expect(apiRequests(sandbox).map((r) => r.path)).toEqual(['/api/v1/users.json']);
 	});
 
-	it('getCompanies lists the companies the contacts belong to (task_user ids for data source Company)', async () => {
-		const result = await loadOptions(options(), 'getCompanies');
-		expect(result.map((o) => o.value).sort()).toEqual([
-			SEED.company.co2233.id,
-			SEED.company.sandboxTech.id,
-			SEED.company.testCo.id,
-		]);
-		expect(result).toContainEqual({
-			name: `Company ${SEED.company.sandboxTech.id} (周先生)`,
-			value: SEED.company.sandboxTech.id,
+	it('getCompanies lists companies.json (task_user ids for data source Company)', async () => {
+		sandbox.companies.push({
+			...sandbox.companies[0],
+			uId: '999',
+			companyName: '已删除公司',
+			status: '2',
 		});
+		const result = await loadOptions(options(), 'getCompanies');
+		expect(result).toEqual(
+			[
+				{ name: '2233', value: SEED.company.co2233.id, description: '上海 上海' },
+				{ name: '沙盒科技有限公司', value: SEED.company.sandboxTech.id, description: '浙江 杭州' },
+				{ name: '测试公司2', value: SEED.company.testCo.id, description: '北京 北京' },
+			].sort((a, b) => a.name.localeCompare(b.name)),
+		);
+		const requests = apiRequests(sandbox);
+		expect(requests.map((r) => [r.path, r.query])).toEqual([
+			['/api/v1/companies.json', { page: '1', per_page: '100' }],
+		]);
+		expect(requests[0].headers.authorization).toBe(auth.expectedAuthorization(sandbox));
+	});
+
+	it("getTicketFields lists the custom fields with a dropdown's options", async () => {
+		const result = await loadOptions(options(), 'getTicketFields');
+		expect(result).toEqual([
+			{ name: '服务方式 (field_12)', value: 'field_12', description: 'Options: 上门, 远程' },
+			{ name: '回访日期 (field_13)', value: 'field_13', description: undefined },
+			{ name: '来电意向 (field_14)', value: 'field_14', description: 'Options: A, B, C, D' },
+		]);
+		expect(apiRequests(sandbox).map((r) => [r.path, r.query])).toEqual([
+			['/api/v1/tickets/ticket_fields.json', {}],
+		]);
+		// The list key is not certain: "fields", "data" or a bare array are read too.
+		for (const body of [
+			{ fields: [{ key: 'field_1', name: 'A' }] },
+			{ data: [{ key: 'field_1', name: 'A' }] },
+			[{ key: 'field_1', name: 'A' }],
+		]) {
+			sandbox.answerNext('GET /api/v1/tickets/ticket_fields.json', { body });
+			expect((await loadOptions(options(), 'getTicketFields')).map((o) => o.value)).toEqual([
+				'field_1',
+			]);
+		}
+	});
+
+	it('getTicketTemplates lists tickettemplates.json (no paging parameters)', async () => {
+		const result = await loadOptions(options(), 'getTicketTemplates');
+		expect(result).toEqual([
+			{ name: '安装表 (4)', value: '4', description: 'Published' },
+			{ name: '维修单 (8)', value: '8', description: 'Not published (no public form)' },
+		]);
+		expect(apiRequests(sandbox).map((r) => [r.path, r.query])).toEqual([
+			['/api/v1/tickettemplates.json', {}],
+		]);
+	});
+
+	it('searchTickets: newest first, "#id subject (status)", filtered, a page per scroll', async () => {
+		sandbox.seedTickets(120);
+		const first = await listSearch(options(), 'searchTickets');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		const second = await listSearch(options(), 'searchTickets', undefined, '2');
+		expect(second.results).toHaveLength(25);
+		expect(second.results).toContainEqual({
+			name: `#${SEED.ticket.printer.id} 打印机无法连接 (Open (已开启))`,
+			value: SEED.ticket.printer.id,
+		});
+		const filtered = await listSearch(options(), 'searchTickets', '打印机', '2');
+		expect(filtered.results.map((r) => r.value)).toEqual([SEED.ticket.printer.id]);
+		expect(apiRequests(sandbox).map((r) => r.query)).toEqual([
+			{ page: '1', per_page: '100', created_order: 'desc' },
+			{ page: '2', per_page: '100', created_order: 'desc' },
+			{ page: '2', per_page: '100', created_order: 'desc' },
+		]);
+	});
+
+	it('searchContacts: deleted contacts left out, left ones marked, filtered by name, mobile or id', async () => {
+		const all = await listSearch(options(), 'searchContacts');
+		expect(all.results.map((r) => r.value)).not.toContain(SEED.contact.deleted.id);
+		expect(all.results).toContainEqual({
+			name: '吴女士 (13911110007, left)',
+			value: SEED.contact.left.id,
+		});
+		expect(all.results).toContainEqual({
+			name: '赵先生 (13911110001)',
+			value: SEED.contact.zhao.id,
+		});
+		// 13911110001 … 0008 but the deleted 0008.
+		expect((await listSearch(options(), 'searchContacts', '1391111000')).results).toHaveLength(5);
+		expect((await listSearch(options(), 'searchContacts', '钱')).results).toEqual([
+			{ name: '钱女士 (13911110002)', value: SEED.contact.qian.id },
+		]);
+		expect(apiRequests(sandbox)[0]).toMatchObject({
+			path: '/api/v1/users.json',
+			query: { page: '1', per_page: '100', created_order: 'desc' },
+		});
+	});
+
+	it('searchCompanies and searchAgents: live ones only, filtered', async () => {
+		sandbox.companies.push({
+			...sandbox.companies[0],
+			uId: '999',
+			companyName: '已删除公司',
+			status: '2',
+		});
+		const companies = await listSearch(options(), 'searchCompanies');
+		expect(companies.results.map((r) => r.value).sort()).toEqual(
+			[SEED.company.testCo.id, SEED.company.co2233.id, SEED.company.sandboxTech.id].sort(),
+		);
+		expect((await listSearch(options(), 'searchCompanies', '沙盒')).results).toEqual([
+			{ name: '沙盒科技有限公司', value: SEED.company.sandboxTech.id },
+		]);
+		const agents = await listSearch(options(), 'searchAgents', '客服');
+		expect(agents.results.map((r) => r.value).sort()).toEqual(
+			[SEED.agent.admin.id, SEED.agent.agent.id, SEED.agent.zhang.id].sort(),
+		);
+		expect((await listSearch(options(), 'searchAgents', '8003')).results).toEqual([
+			{ name: '张客服 (8003)', value: SEED.agent.zhang.id },
+		]);
+		expect(apiRequests(sandbox).map((r) => r.path)).toEqual([
+			'/api/v1/companies.json',
+			'/api/v1/companies.json',
+			'/api/v1/supports.json',
+			'/api/v1/supports.json',
+		]);
 	});
 
 	it('the lists page through next_page', async () => {

@@ -42,10 +42,31 @@ describe('list searches', () => {
 		]);
 	});
 
-	it('searchTasks asks for a company first', async () => {
-		await expect(search('searchTasks', { resource: 'task', operation: 'get' })).rejects.toThrow(
-			'Choose a company first',
-		);
+	it('searchTasks lists nothing (no error, no request) while no company is chosen', async () => {
+		expect(await search('searchTasks', { resource: 'task', operation: 'get' })).toEqual({
+			results: [],
+		});
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('dropdowns before a company is chosen', () => {
+	it.each([
+		['getCallerLines', 'Caller lines'],
+		['getRobots', 'Robots'],
+		['getRobotScripts', 'Robot scripts'],
+		['getSmsTemplates', 'SMS templates'],
+		['getBlacklistGroups', 'Blacklist groups'],
+		['getTaskScriptVariables', 'Script variables'],
+	])('%s shows one hint that cannot be picked, and asks BYRobot nothing', async (method, what) => {
+		expect(await load(method, { resource: 'task', operation: 'create' })).toEqual([
+			{
+				name: 'Choose a Company First',
+				value: '',
+				disabled: true,
+				description: `${what} are listed for the company chosen in Company above`,
+			},
+		]);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

@@ -2,10 +2,25 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { Bangwo8OAuth2Api } from '../../credentials/Bangwo8OAuth2Api.credentials';
 import { testCredential } from '../harness';
+import { closedPort } from '../harness/network';
 import { Bangwo8Sandbox, SANDBOX_OAUTH } from '../sandbox/bangwo8';
+import { otherServer } from './helpers';
 
 const credential = new Bangwo8OAuth2Api();
-const CLIENT_HEADER = `Basic ${Buffer.from(`${SANDBOX_OAUTH.clientId}:${SANDBOX_OAUTH.clientSecret}`).toString('base64')}`;
+const CLIENT_HEADER = `Basic ${Buffer.from(`${SANDBOX_OAUTH.apiId}:${SANDBOX_OAUTH.secret}`).toString('base64')}`;
+/** The Test button, with the form's data. */
+const pressTest = async (data: Record<string, string>) => await testCredential(credential, data);
+
+/** A minimal stand-in for n8n's httpRequest helper (what n8n passes to preAuthentication). */
+async function fetchRequest(options: IHttpRequestOptions) {
+	const response = await fetch(options.url, {
+		method: options.method,
+		headers: options.headers as Record<string, string>,
+		body: options.body as string,
+	});
+	const body = await response.text();
+	return options.returnFullResponse ? { statusCode: response.status, body } : body;
+}
 
 describe('Bangwo8 OAuth2 API credential', () => {
 	const sandbox = new Bangwo8Sandbox();
@@ -21,15 +36,31 @@ describe('Bangwo8 OAuth2 API credential', () => {
 		expect(credential.displayName).toBe('Bangwo8 OAuth2 API');
 		const token = credential.properties.find((p) => p.name === 'accessToken');
 		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
-		expect(
-			credential.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password,
-		).toBe(true);
+		expect(credential.properties.find((p) => p.name === 'secret')?.typeOptions?.password).toBe(
+			true,
+		);
 	});
 
-	it('Test: fetches a token with client credentials, then one call task with Bearer', async () => {
-		const result = await testCredential(credential, { ...SANDBOX_OAUTH, baseUrl: `${baseUrl}/` });
+	it("labels its fields in Bangwo8's words, under names n8n's editor does not relabel", () => {
+		// n8n shows any field named clientId / clientSecret as "Client ID" / "Client Secret".
+		expect(credential.properties.map((p) => [p.name, p.displayName])).toEqual([
+			['apiId', 'SecretID'],
+			['secret', 'Secret'],
+			['baseUrl', 'Base URL'],
+			['accessToken', 'Access Token'],
+		]);
+	});
+
+	it("Test: asks for a fresh token with the form's SecretID and Secret, then reads one call task with it", async () => {
+		const result = await pressTest({
+			...SANDBOX_OAUTH,
+			baseUrl: `${baseUrl}/`,
+			accessToken: 'a-token-stored-earlier',
+		});
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.requests.map((r) => [r.method, r.path])).toEqual([
+		// The check: a token for the form's SecretID and Secret, one call task with it; then
+		// n8n's own request, with the token n8n holds (the stored one is refused: a new one).
+		expect(sandbox.requests.map((r) => [r.method, r.path]).slice(0, 2)).toEqual([
 			['POST', '/api/token.php'],
 			['GET', '/api/v1/callTask.json'],
 		]);
@@ -40,11 +71,12 @@ describe('Bangwo8 OAuth2 API credential', () => {
 		expect(call.headers.authorization).toBe(`Bearer ${[...sandbox.tokens.keys()][0]}`);
 	});
 
-	it('Test: a wrong Secret fails with invalid_client and never shows the secret', async () => {
-		const result = await testCredential(credential, {
+	it('Test: a wrong Secret fails although a token is stored, and never shows the secret', async () => {
+		const result = await pressTest({
 			...SANDBOX_OAUTH,
-			clientSecret: 'wrong-secret-987',
+			secret: 'wrong-secret-987',
 			baseUrl,
+			accessToken: 'a-token-stored-earlier',
 		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/invalid_client/);
@@ -54,7 +86,7 @@ describe('Bangwo8 OAuth2 API credential', () => {
 	});
 
 	it('Test: an empty SecretID fails before any request', async () => {
-		const result = await testCredential(credential, { clientId: '', clientSecret: 'x', baseUrl });
+		const result = await pressTest({ apiId: '', secret: 'x', baseUrl });
 		expect(result).toEqual({
 			status: 'Error',
 			message: expect.stringMatching(/enter the SecretID and the Secret/),
@@ -64,22 +96,48 @@ describe('Bangwo8 OAuth2 API credential', () => {
 
 	it('Test: the API failing after a good token is an error', async () => {
 		sandbox.fail({ path: '/api/v1/callTask.json', failure: { kind: 'http', status: 503 } });
-		const result = await testCredential(credential, { ...SANDBOX_OAUTH, baseUrl });
+		const result = await pressTest({ ...SANDBOX_OAUTH, baseUrl });
 		expect(result.status).toBe('Error');
-		expect(sandbox.issuedTokens).toBe(1);
+		expect(result.message).toMatch(/HTTP 503/);
+	});
+
+	it('Test: a Base URL that serves a web page is not the Bangwo8 API', async () => {
+		const other = await otherServer();
+		try {
+			const result = await pressTest({ ...SANDBOX_OAUTH, baseUrl: `${other.url}/page` });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(
+				/answered with a web page \(HTTP 200\): it is not the Bangwo8 API\. Check the Base URL/,
+			);
+		} finally {
+			await other.stop();
+		}
+	});
+
+	it('Test: a refused connection names the Base URL to check', async () => {
+		const url = `http://127.0.0.1:${await closedPort()}`;
+		const result = await pressTest({ ...SANDBOX_OAUTH, baseUrl: url });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			/refused the connection: nothing answers at that address\. Check the Base URL/,
+		);
+	});
+
+	it('preAuthentication: a credential saved under the old field names (clientId, clientSecret) still gets its token', async () => {
+		const helper = { helpers: { httpRequest: fetchRequest } };
+		const result = await credential.preAuthentication.call(helper as never, {
+			clientId: SANDBOX_OAUTH.apiId,
+			clientSecret: SANDBOX_OAUTH.secret,
+			apiId: '',
+			secret: '',
+			baseUrl,
+			accessToken: '',
+		});
+		expect(sandbox.tokens.has(String(result.accessToken))).toBe(true);
 	});
 
 	it('preAuthentication: concurrent calls share one token request; a later call fetches anew', async () => {
-		// A minimal stand-in for n8n's httpRequest helper (what n8n passes to preAuthentication).
-		const httpRequest = async (options: IHttpRequestOptions) => {
-			const response = await fetch(options.url, {
-				method: options.method,
-				headers: options.headers as Record<string, string>,
-				body: options.body as string,
-			});
-			return await response.text();
-		};
-		const helper = { helpers: { httpRequest } };
+		const helper = { helpers: { httpRequest: fetchRequest } };
 		const data = { ...SANDBOX_OAUTH, baseUrl, accessToken: '' };
 		const results = await Promise.all(
 			[1, 2, 3].map(async () => await credential.preAuthentication.call(helper as never, data)),

@@ -2,9 +2,13 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { ByrobotApi, byrobotSignature } from '../../credentials/ByrobotApi.credentials';
 import { testCredential } from '../harness';
+import { closedPort } from '../harness/network';
+import { otherServer, type OtherServer } from './helpers';
 import { ByrobotSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from '../sandbox/byrobot';
 
 const credential = new ByrobotApi();
+/** The Test button, with the form's data. */
+const pressTest = async (data: Record<string, string>) => await testCredential(credential, data);
 
 describe('Byrobot API credential', () => {
 	describe('signature', () => {
@@ -110,13 +114,14 @@ describe('Byrobot API credential', () => {
 		});
 
 		it('passes with the right AppKey and AppSecret, sending a request the sandbox accepts', async () => {
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(sandbox.requests).toHaveLength(1);
+			// The check (authenticate() for the Test's request), then n8n's own request.
+			expect(sandbox.requests).toHaveLength(2);
 			const [request] = sandbox.requests;
 			expect(request.method).toBe('GET');
 			expect(request.path).toBe('/openapi/v1/company/getCompanys');
@@ -127,7 +132,7 @@ describe('Byrobot API credential', () => {
 		});
 
 		it('accepts a Base URL with a trailing slash', async () => {
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl: `${baseUrl}/`,
@@ -137,7 +142,7 @@ describe('Byrobot API credential', () => {
 		});
 
 		it('fails with a wrong AppSecret, naming the cause and not the secret', async () => {
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: 'wrong-secret-123',
 				baseUrl,
@@ -146,12 +151,13 @@ describe('Byrobot API credential', () => {
 			expect(result.message).toMatch(/signature/i);
 			expect(result.message).toMatch(/AppKey and AppSecret/);
 			expect(result.message).not.toContain('wrong-secret-123');
+			// The check stops the Test: n8n's own request is not sent.
 			expect(sandbox.requests).toHaveLength(1);
 		});
 
 		it('tells the user to check the n8n host clock on code 408', async () => {
 			sandbox.clockOffsetMs = 10 * 60 * 1000;
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
@@ -167,7 +173,7 @@ describe('Byrobot API credential', () => {
 			[500, /500/],
 		])('fails on an envelope code %s with HTTP 200', async (code, pattern) => {
 			sandbox.fail({ failure: { kind: 'envelope', code, resultMsg: 'vendor says no' } });
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
@@ -178,12 +184,64 @@ describe('Byrobot API credential', () => {
 
 		it('fails on an HTTP error', async () => {
 			sandbox.fail({ failure: { kind: 'http', status: 502 } });
-			const result = await testCredential(credential, {
+			const result = await pressTest({
 				appId: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
 			expect(result.status).toBe('Error');
+		});
+	});
+
+	describe('Test button with a Base URL that is not BYRobot', () => {
+		let other: OtherServer;
+		beforeAll(async () => {
+			other = await otherServer();
+		});
+		afterAll(async () => other.stop());
+		const keys = { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET };
+
+		it.each([
+			['a web page (HTTP 200)', '/page', /answered with a web page \(HTTP 200\)/],
+			[
+				'other JSON (HTTP 200)',
+				'/json',
+				/answered with JSON that is not BYRobot's answer \(HTTP 200/,
+			],
+			['plain text', '/text', /answered with something that is not JSON \(HTTP 200: "ok"\)/],
+			[
+				'another service that wants a login (HTTP 401)',
+				'/login',
+				/answered with JSON that is not BYRobot's answer \(HTTP 401/,
+			],
+		])('fails for %s, naming the Base URL', async (_what, path, pattern) => {
+			const result = await pressTest({ ...keys, baseUrl: `${other.url}${path}` });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(pattern);
+			expect(result.message).toMatch(/it is not the BYRobot API\. Check the Base URL/);
+			expect(result.message).not.toContain(SANDBOX_APP_SECRET);
+		});
+
+		it('explains a refused connection by the Base URL to check', async () => {
+			const url = `http://127.0.0.1:${await closedPort()}`;
+			const result = await pressTest({ ...keys, baseUrl: url });
+			expect(result).toEqual({
+				status: 'Error',
+				message: `${url} refused the connection: nothing answers at that address. Check the Base URL of the Byrobot API credential: leave https://api.byrobot.cn unless you run a private deployment of BYRobot.`,
+			});
+		});
+
+		it('refuses a Base URL that is not a web address, before any request', async () => {
+			const result = await pressTest({ ...keys, baseUrl: 'api.byrobot.cn' });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/"api\.byrobot\.cn" is not a web address/);
+		});
+
+		it('asks for the AppKey and the AppSecret when one is empty', async () => {
+			const before = other.requests.length;
+			const result = await pressTest({ appId: '', appSecret: 'x', baseUrl: other.url });
+			expect(result.message).toMatch(/^Enter the AppKey and the AppSecret/);
+			expect(other.requests).toHaveLength(before);
 		});
 	});
 });

@@ -15,7 +15,11 @@ import type {
 	Bangwo8Contact,
 	Bangwo8Customer,
 	Bangwo8Progress,
+	Bangwo8Reply,
+	Bangwo8TicketField,
+	Bangwo8TicketTemplate,
 	StoredCallTask,
+	StoredTicket,
 } from './bangwo8/types';
 
 export type {
@@ -41,8 +45,8 @@ export declare const SANDBOX_AGENT: Readonly<{
 }>;
 /** OAuth2 client credentials (SecretID / Secret) for POST /api/token.php. */
 export declare const SANDBOX_OAUTH: Readonly<{
-	clientId: 'sandbox-secret-id';
-	clientSecret: 'sandbox-secret';
+	apiId: 'sandbox-secret-id';
+	secret: 'sandbox-secret';
 }>;
 
 export interface Bangwo8SeedAgent {
@@ -79,9 +83,35 @@ export interface Bangwo8SeedContact {
 export interface Bangwo8SeedCompany {
 	/** uId: what task_user holds when data_source is "0". */
 	id: string;
+	/** companyName */
 	name: string;
 	/** The contact whose name and mobile its userList row shows. */
 	primaryContactId: string;
+	/** A SEED.agent id. */
+	supportId: string;
+	province: string;
+	city: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface Bangwo8SeedTicket {
+	/** ticketId */
+	id: string;
+	subject: string;
+	descript: string;
+	/** A SEED.contact id. */
+	custUserId: string;
+	/** A SEED.agent id. */
+	servicerUserId: string;
+	ticketType: string;
+	priorityLevel: string;
+	ticketStatus: string;
+	/** A SEED.ticketTemplate id, or "0". */
+	ticketTemplateId: string;
+	custom_fields: Array<{ key: string; value: string }>;
+	created_at: string;
+	updated_at: string;
 }
 
 /** The seed data reset() restores, by name: `SEED.agent.admin.id`, `SEED.contact.zhao.id`, … Ids are strings. */
@@ -117,13 +147,43 @@ export interface Bangwo8Seed {
 		deleted: Bangwo8SeedContact;
 	};
 	company: {
-		/** 测试公司2 */
+		/** 测试公司2 (contacts zhao, qian, testCo1) */
 		testCo: Bangwo8SeedCompany;
-		/** 2233 */
+		/** 2233 (contacts sun, testCo2, deleted) */
 		co2233: Bangwo8SeedCompany;
-		/** 沙盒科技有限公司 */
+		/** 沙盒科技有限公司 (contacts zhou, left) */
 		sandboxTech: Bangwo8SeedCompany;
 	};
+	ticket: {
+		/** 打印机无法连接: zhao, agent admin, Question, Normal, Open, template 4, field_12 上门 and field_13. */
+		printer: Bangwo8SeedTicket;
+		/** 客户要求回电: qian, agent zhang, To-Do, High, New, field_14 A. */
+		callback: Bangwo8SeedTicket;
+		/** 投诉：送货延迟: sun, agent agent, Incident, Urgent, Awaiting Reply, template 8, field_12 远程. */
+		complaint: Bangwo8SeedTicket;
+		/** 发票抬头修改: zhao, Task, Low, Solved. */
+		solved: Bangwo8SeedTicket;
+		/** 旧系统迁移工单: zhou, ticketType "0", ticketStatus "6" (both undocumented). */
+		odd: Bangwo8SeedTicket;
+	};
+	/** Created tickets get ids from here upwards. */
+	ticketFirstId: string;
+	ticketField: {
+		/** field_12 服务方式, dropdown 上门 / 远程. */
+		service: Bangwo8TicketField;
+		/** field_13 回访日期, text. */
+		visitDate: Bangwo8TicketField;
+		/** field_14 来电意向, dropdown A / B / C / D. */
+		intention: Bangwo8TicketField;
+	};
+	ticketTemplate: {
+		/** 4 安装表, published. */
+		install: { id: string; name: string; isReleased: '0' | '1' };
+		/** 8 维修单, not published. */
+		repair: { id: string; name: string; isReleased: '0' | '1' };
+	};
+	/** Created contacts get ids from here upwards. */
+	contactFirstId: string;
 	callTask: {
 		/** None exists after reset(); created and seeded ones count up from this id. */
 		firstId: string;
@@ -141,6 +201,15 @@ export interface Bangwo8SandboxOptions {
 	wrapDetailInArray?: boolean;
 	/** HTTP status of DELETE for an unknown id; the body is {"Status":"403",...} either way (default 200). */
 	deleteMissingStatus?: number;
+	/**
+	 * What POST tickets.json answers: 'generic' {"status":"0","message":"Insert ok","data":false}
+	 * (default), 'ticket' {"ticket": {…}}, 'id' data {"ticketId"}, 'location' generic + Location header (201).
+	 */
+	ticketCreateAnswer?: 'generic' | 'ticket' | 'id' | 'location';
+	/** What POST users.json answers: 'generic' (default) or 'user' {"user": {…}}. */
+	contactCreateAnswer?: 'generic' | 'user';
+	/** '2B' (default): a new contact needs a companyId; '2C': it may have none. */
+	contactMode?: '2B' | '2C';
 }
 
 /** Overrides applied to every task seedCallTasks creates. */
@@ -162,8 +231,12 @@ export declare class Bangwo8Sandbox extends SandboxServer {
 
 	// Settable behaviour (reset() puts the constructor's values back).
 	tokenTtlSeconds: number;
+	/** Also answers one company, contact or agent as a one-element array. */
 	wrapDetailInArray: boolean;
 	deleteMissingStatus: number;
+	ticketCreateAnswer: 'generic' | 'ticket' | 'id' | 'location';
+	contactCreateAnswer: 'generic' | 'user';
+	contactMode: '2B' | '2C';
 	/** Seconds in the Retry-After header of an injected 429 (default 1). */
 	retryAfterSeconds: number;
 	/** Epoch ms used for token expiry, `complete` and created_at; tests may replace it. */
@@ -176,6 +249,13 @@ export declare class Bangwo8Sandbox extends SandboxServer {
 	callTasks: Map<string, StoredCallTask>;
 	/** The id the next created call task gets. */
 	nextCallTaskId: number;
+	tickets: Map<string, StoredTicket>;
+	/** The id the next created ticket gets. */
+	nextTicketId: number;
+	/** The id the next created contact gets. */
+	nextContactId: number;
+	ticketFields: Bangwo8TicketField[];
+	ticketTemplates: Bangwo8TicketTemplate[];
 	/** Access token → expiry (epoch ms). */
 	tokens: Map<string, number>;
 	/** How many tokens /api/token.php has issued since the last reset(). */
@@ -193,6 +273,12 @@ export declare class Bangwo8Sandbox extends SandboxServer {
 	setProgress(callTaskId: string | number, userId: string | number, value: Bangwo8Progress): void;
 	/** Makes every issued token expired. */
 	expireTokens(): void;
+	/** A stored ticket (live object), or undefined. */
+	ticketById(id: string | number): StoredTicket | undefined;
+	/** The replies a ticket got through PUT ticketReply, oldest first. */
+	repliesOf(id: string | number): Bangwo8Reply[];
+	/** Adds n tickets directly (an hour apart from 2024-04-01 09:00, status cycling 1–5); returns their ids. */
+	seedTickets(n: number, overrides?: Partial<Omit<StoredTicket, 'ticketId' | 'replies'>>): string[];
 
 	handle(record: RecordedRequest): SandboxAnswer | Promise<SandboxAnswer>;
 	envelopeFailure(failure: Extract<Failure, { kind: 'envelope' }>): SandboxAnswer;

@@ -213,6 +213,8 @@ export declare class ByrobotSandbox extends SandboxServer {
 	notDialedOf(taskId: number): ByrobotCustomer[];
 	/** The task's call records in call order. */
 	callRecordsOf(taskId: number): ByrobotCallRecord[];
+	/** The sandbox URL of a call's recording: the whole call, or (`user`) the customer only. */
+	recordingUrl(callInstanceId: number, side?: 'whole' | 'user'): string;
 	/** Blacklist entries of a company (optionally one group), newest first. */
 	blacklistOf(companyId: number, groupId?: number): ByrobotBlacklistEntry[];
 	/** Puts a number on a group directly (no HTTP); returns the stored entry. */

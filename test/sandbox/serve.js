@@ -26,10 +26,13 @@ async function startSandboxes(options = {}) {
 	const bangwo8 = new Bangwo8Sandbox();
 	const demo = {};
 	if (options.seed) {
-		[demo.byrobotTaskId] = byrobot.seedTasks(BYROBOT.company.demo.id, 1, {
-			jobName: '示例：上周的回访任务',
+		// Running while its customers are called; the sandbox finishes a task once all are.
+		const { demoTask } = BYROBOT;
+		[demo.byrobotTaskId] = byrobot.seedTasks(demoTask.companyId, 1, {
+			jobName: demoTask.jobName,
+			status: 1,
 		});
-		byrobot.seedCallRecords(demo.byrobotTaskId, 12);
+		byrobot.seedCallRecords(demo.byrobotTaskId, demoTask.calls);
 		demo.bangwo8CallTaskIds = bangwo8.seedCallTasks(2);
 	}
 	if (options.log) {
@@ -65,8 +68,8 @@ async function startSandboxes(options = {}) {
 				baseUrl: bangwo8.url,
 			},
 			bangwo8OAuth2Api: {
-				clientId: SANDBOX_OAUTH.clientId,
-				clientSecret: SANDBOX_OAUTH.clientSecret,
+				apiId: SANDBOX_OAUTH.apiId,
+				secret: SANDBOX_OAUTH.secret,
 				baseUrl: bangwo8.url,
 			},
 		},
@@ -90,7 +93,7 @@ function describe(sandboxes) {
 		lines.push(`  demo task ${demo.byrobotTaskId} (company ${company.id}) with 12 call records`);
 	lines.push(
 		`Bangwo8 sandbox  ${bangwo8.url}`,
-		`  admin ${SANDBOX_ADMIN.account} / ${SANDBOX_ADMIN.password} · OAuth2 ${SANDBOX_OAUTH.clientId} / ${SANDBOX_OAUTH.clientSecret}`,
+		`  admin ${SANDBOX_ADMIN.account} / ${SANDBOX_ADMIN.password} · OAuth2 ${SANDBOX_OAUTH.apiId} / ${SANDBOX_OAUTH.secret}`,
 	);
 	if (demo.bangwo8CallTaskIds) {
 		const contacts = Object.values(BANGWO8.contact)

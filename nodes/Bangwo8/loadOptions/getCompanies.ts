@@ -3,25 +3,18 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { listAll } from '../shared/transport';
 
 /**
- * Companies for Create's Companies. Bangwo8 documents no company list, so the companies are
- * those the contacts (users.json) belong to, named by their active contacts.
+ * Companies for Create Call Task's Companies (data source Company): the company list
+ * (companies.json, docs/api/bangwo8-helpdesk.md#companies), deleted ones (status "2") left out;
+ * "companyName", value uId.
  */
 export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const contacts = await listAll.call(this, '/api/v1/users.json', 'users');
-	const byCompany = new Map<string, string[]>();
-	for (const contact of contacts) {
-		if (contact.companyId === undefined || contact.companyId === null || contact.companyId === '')
-			continue;
-		const id = String(contact.companyId);
-		const names = byCompany.get(id) ?? [];
-		const active = contact.state === undefined || String(contact.state) === '1';
-		if (contact.name && active) names.push(String(contact.name));
-		byCompany.set(id, names);
-	}
-	return [...byCompany.entries()]
-		.map(([id, names]) => ({
-			name: `Company ${id}${names.length ? ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})` : ''}`,
-			value: id,
+	const companies = await listAll.call(this, '/api/v1/companies.json', 'companies');
+	return companies
+		.filter((company) => String(company.status ?? '1') !== '2' && company.uId !== undefined)
+		.map((company) => ({
+			name: String(company.companyName || `Company ${String(company.uId)}`),
+			value: String(company.uId),
+			description: [company.province, company.city].filter(Boolean).join(' ') || undefined,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -27,7 +27,17 @@ export interface Bangwo8Failure {
 	message: string;
 }
 
-/** Parses a response body that may arrive as text; undefined when it is not JSON. */
+/**
+ * A JSON escape, or a lone backslash that starts none (`"C:\data"`, seen by one client in live
+ * answers): the escapes are kept, the lone ones doubled.
+ */
+const ESCAPE_OR_BACKSLASH = /\\(["\\/bfnrtu])|\\/g;
+
+/**
+ * Parses a response body that may arrive as text; undefined when it is not JSON. A body that
+ * fails only for bare backslashes is parsed once more with them escaped
+ * (docs/api/bangwo8-helpdesk.md#quirks).
+ */
 export function parseJsonBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const text = body.trim();
@@ -35,7 +45,15 @@ export function parseJsonBody(body: unknown): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
-		return undefined;
+		if (!text.includes('\\')) return undefined;
+		try {
+			const repaired = text.replace(ESCAPE_OR_BACKSLASH, (match, escape?: string) =>
+				escape ? match : '\\\\',
+			);
+			return JSON.parse(repaired) as unknown;
+		} catch {
+			return undefined;
+		}
 	}
 }
 
@@ -100,8 +118,8 @@ const PARAMETER_HINT =
 /** How to fix a failure, by status (401 depends on the credential: UNAUTHORIZED_HINTS). */
 export const HINTS: Record<number, string> = {
 	400: PARAMETER_HINT,
-	403: 'Either the credential is not the main (admin) account — the call task API needs the admin role, agent accounts are refused — or the id you asked for does not exist (Bangwo8 answers 403 for an unknown call task id).',
-	404: 'Bangwo8 does not know this resource: check the call task id, and that the Base URL in the credential points to your help desk.',
+	403: 'Either the credential is not the main (admin) account — the call task and ticket APIs need the admin role, agent accounts are refused — or the id you asked for does not exist (Bangwo8 answers 403 for an unknown call task id).',
+	404: 'Bangwo8 does not know this resource: check the id (call task id, ticket, contact, company or agent), and that the Base URL in the credential points to your help desk.',
 	422: PARAMETER_HINT,
 	429: 'Bangwo8 is receiving too many requests. Wait a moment and run again; in the node settings turn on Retry On Fail (with a few seconds between tries), or send fewer items at once.',
 	503: 'Bangwo8 is unavailable, usually during maintenance. Try again later; in the node settings turn on Retry On Fail so n8n retries by itself.',

@@ -12,7 +12,7 @@ import type {
 
 import { checkResponse, fromThrown } from './errors';
 import { pickedId } from './inputs';
-import { NEXT_PAGE, type PagedItems } from './pagination';
+import { NEXT_PAGE, TOTAL, type PagedItems } from './pagination';
 import { authenticationOf, CLIENT_CREDENTIALS_TYPE } from './transport';
 
 /** The item's request as it will be sent, by item context (each item has its own context). */
@@ -42,6 +42,40 @@ export async function sendCallTaskId(
 	const id = pickedId(this, 'callTaskId', 'Call Task');
 	requestOptions.url = (requestOptions.url ?? '').replace('{callTaskId}', id);
 	return requestOptions;
+}
+
+/**
+ * A preSend that puts picked ids into the path: `{ticketId}` ← the Ticket picker, and so on, each
+ * checked (Item N: "Ticket" — …). `pickers` are [parameter, field name] pairs.
+ */
+export function sendPickedIds(...pickers: Array<[parameter: string, field: string]>) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		let url = requestOptions.url ?? '';
+		for (const [parameter, field] of pickers) {
+			url = url.replace(`{${parameter}}`, pickedId(this, parameter, field));
+		}
+		requestOptions.url = url;
+		return requestOptions;
+	};
+}
+
+/**
+ * A preSend for Get's Dropdown Values As: the `_v2` path in place of the v1 one when chosen (the
+ * field takes no expressions, so its raw value is read).
+ */
+export function chooseVersion(v1Path: string, v2Path: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (this.getNode().parameters.detailVersion === 'v2' && requestOptions.url === v1Path) {
+			requestOptions.url = v2Path;
+		}
+		return requestOptions;
+	};
 }
 
 /**
@@ -77,8 +111,17 @@ export interface OutputOptions {
 	 * Without it the answer is one object, one item.
 	 */
 	entries?: string;
+	/**
+	 * The rows sit one level deeper, beside a count: Ticket → Search answers
+	 * `{"tickets": {"count": N, "results": [...]}}` (`entries: 'tickets', nested: 'results'`).
+	 */
+	nested?: string;
 	/** Shapes one row, or the answer of a single-object operation. */
 	format?: (this: IExecuteSingleFunctions, entry: IDataObject) => IDataObject;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function nextPageText(value: unknown): string {
@@ -108,16 +151,19 @@ export function outputItems(options: OutputOptions = {}): PostReceiveAction {
 		if (options.entries === undefined)
 			return [{ json: format(body), pairedItem: { item: itemIndex } }];
 
-		const list = body[options.entries];
-		const rows: unknown[] = Array.isArray(list)
-			? list
-			: list && typeof list === 'object'
-				? [list]
-				: [];
+		const outer = body[options.entries];
+		const holder = options.nested && isObject(outer) ? outer : body;
+		const list = options.nested ? (isObject(outer) ? outer[options.nested] : undefined) : outer;
+		const rows: unknown[] = Array.isArray(list) ? list : isObject(list) ? [list] : [];
 		const result: PagedItems = rows
 			.filter((row): row is IDataObject => typeof row === 'object' && row !== null)
 			.map((row) => ({ json: format(row), pairedItem: { item: itemIndex } }));
 		Object.defineProperty(result, NEXT_PAGE, { value: nextPageText(body.next_page) });
+		// The total rides along too (a number or a string of digits), for lists without next_page.
+		const total = Number(holder.count);
+		if (holder.count !== undefined && holder.count !== '' && Number.isFinite(total)) {
+			Object.defineProperty(result, TOTAL, { value: total });
+		}
 		return result;
 	};
 }

@@ -23,6 +23,13 @@ const DATE_HELP =
 const ID_HELP: Record<string, string> = {
 	'Call Task':
 		'A call task ID is a number such as 49242970. Pick the task from the list or map its callTaskId.',
+	Ticket:
+		'A ticket ID is a number such as 7000101. Pick the ticket from the list or map its ticketId.',
+	Contact:
+		'A contact ID is a number such as 321456. Pick the contact from the list or map its cId.',
+	Company:
+		'A company ID is a number such as 5061778. Pick the company from the list or map its uId.',
+	Agent: 'An agent ID is a number such as 567332. Pick the agent from the list or map its sId.',
 };
 
 /** An id as the digits Bangwo8 takes (trimmed); throws naming the field when empty or not an id. */
@@ -34,7 +41,7 @@ export function toId(context: IExecuteSingleFunctions, value: unknown, field: st
 		throw inputError(
 			context,
 			field,
-			`${JSON.stringify(String(value))} is not a ${name} ID`,
+			`${JSON.stringify(String(value))} is not ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} ID`,
 			ID_HELP[field],
 		);
 	}
@@ -48,6 +55,16 @@ export function pickedId(
 	field: string,
 ): string {
 	return toId(context, parameterValue(context, parameter), field);
+}
+
+/** The id of an optional picker (Ticket → Create's Contact), checked; undefined when left empty. */
+export function optionalPickedId(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	field: string,
+): string | undefined {
+	const value = context.getNodeParameter(parameter, '', { extractValue: true });
+	return isEmpty(value) ? undefined : toId(context, value, field);
 }
 
 function readDate(
@@ -70,7 +87,7 @@ const FILTER_FIELDS: Array<[string, string]> = [
 	['updated_end', 'Updated Before'],
 ];
 
-/** preSend of Get Many: date filters sent as Bangwo8 dates, each range checked. */
+/** preSend of Get Many: date filters sent as Bangwo8 dates, each range checked, status order for tickets only. */
 export async function prepareListFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -82,6 +99,14 @@ export async function prepareListFilters(
 		dates[key] = readDate(this, field, qs[key]);
 		if (dates[key]) qs[key] = dates[key].value;
 		else delete qs[key];
+	}
+	if ('status_order' in qs && this.getNodeParameter('resource', '') !== 'ticket') {
+		throw inputError(
+			this,
+			'Sort',
+			'sorting by status is documented for tickets only',
+			'Choose a Created or Updated order.',
+		);
 	}
 	for (const prefix of ['created', 'updated']) {
 		const start = dates[`${prefix}_start`];
@@ -95,11 +120,18 @@ export async function prepareListFilters(
 	return requestOptions;
 }
 
-/** preSend of Create: `{"callTask": {...}}` checked and in the documented form. */
+/**
+ * preSend of Create: `{"callTask": {...}}` checked and in the documented form. In the mode "One
+ * Call Task from All Items" (its raw value: it takes no expressions) only the first item's task
+ * fields are checked, and its pagination hook adds task_user from every item
+ * (resources/callTask/allItems.ts); the other items send nothing.
+ */
 export async function prepareCreateBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const allItems = this.getNode().parameters.mode === 'allItems';
+	if (allItems && this.getItemIndex() !== 0) return requestOptions;
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	const task = (body.callTask ?? {}) as IDataObject;
 
@@ -128,7 +160,7 @@ export async function prepareCreateBody(
 	task.data_source = source;
 
 	const customerField = source === '0' ? 'Companies' : 'Contacts';
-	const customers = toIdList(task.task_user);
+	const customers = allItems ? { ids: ['0'], invalid: [] } : toIdList(task.task_user);
 	if (customers.invalid.length > 0) {
 		throw inputError(
 			this,
@@ -140,7 +172,7 @@ export async function prepareCreateBody(
 	if (customers.ids.length === 0) {
 		throw inputError(this, customerField, 'the call task needs at least one customer');
 	}
-	task.task_user = customers.ids;
+	task.task_user = allItems ? [] : customers.ids;
 
 	const agents = toIdList(task.task_service);
 	if (agents.invalid.length > 0) {

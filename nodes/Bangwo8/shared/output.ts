@@ -2,7 +2,12 @@
 // string ids, `startime` for `task_start`, a detail wrapped in a one-element array,
 // `illegalCount` holding the illegal ids, counts as text, and userList progress as -1/0/1 or
 // Chinese text.
-import type { IDataObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 /** The object under `key`, unwrapping a one-element array; the body itself when absent. */
 function unwrap(body: IDataObject, key: string): IDataObject {
@@ -105,4 +110,69 @@ export function customerRow(row: IDataObject): IDataObject {
 		progressLabel: progress === undefined ? 'Unknown' : PROGRESS_LABEL[String(progress)],
 		progressRaw: raw ?? null,
 	};
+}
+
+/**
+ * A single-resource GET's object: v1 answers wrap it in a one-element array (`{"ticket": [{…}]}`),
+ * `_v2` and some v1 answers give it bare (docs/api/bangwo8-helpdesk.md#quirks). Undefined when the
+ * answer holds none (`{"tickettemplate": []}`).
+ */
+export function detailOf(body: IDataObject, key: string): IDataObject | undefined {
+	let value: unknown = body[key];
+	if (Array.isArray(value)) value = value[0];
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? { ...(value as IDataObject) }
+		: undefined;
+}
+
+/** The id of a created resource in its answer: the object, `data`, or the Location header. */
+export function createdIdOf(
+	body: IDataObject,
+	key: string,
+	idKey: string,
+	location?: unknown,
+): { id?: string; from?: 'answer' | 'location'; record?: IDataObject } {
+	const record = detailOf(body, key);
+	const asId = (value: unknown) =>
+		(typeof value === 'string' && /^\d+$/.test(value.trim())) ||
+		(typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+			? String(value).trim()
+			: undefined;
+	const fromRecord = record ? asId(record[idKey]) : undefined;
+	if (record && fromRecord) return { id: fromRecord, from: 'answer', record };
+	const data = body.data;
+	const fromData =
+		asId(body[idKey]) ??
+		asId(data) ??
+		(data && typeof data === 'object' && !Array.isArray(data)
+			? (asId((data as IDataObject)[idKey]) ?? asId((data as IDataObject).id))
+			: undefined);
+	if (fromData) return { id: fromData, from: 'answer' };
+	const header = Array.isArray(location) ? location[0] : location;
+	const match =
+		typeof header === 'string' ? /\/(\d+)(?:_v2)?(?:\.json)?\/?(?:[?#].*)?$/.exec(header) : null;
+	if (match) return { id: match[1], from: 'location' };
+	return {};
+}
+
+/**
+ * The object of a single-resource GET (detailOf), or a NodeApiError when the answer holds none:
+ * `{"ticket": []}` for an id Bangwo8 does not know but answers with HTTP 200.
+ */
+export function requireDetail(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	key: string,
+	field: string,
+	parameter: string,
+): IDataObject {
+	const detail = detailOf(body, key);
+	if (detail) return detail;
+	const id = String(context.getNodeParameter(parameter, '', { extractValue: true }) ?? '').trim();
+	throw new NodeApiError(context.getNode(), body as JsonObject, {
+		message: `Bangwo8 answered no ${field.toLowerCase()} for ID ${id}`,
+		description: `The answer had no "${key}" object. Check the ${field} ID; the ${field.toLowerCase()} may have been deleted.`,
+		httpCode: '404',
+		itemIndex: context.getItemIndex(),
+	});
 }

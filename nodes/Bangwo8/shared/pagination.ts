@@ -15,7 +15,10 @@ const MAX_PAGES = 10_000;
 /** Where a list's `next_page` travels from outputItems to the pagination (an array property). */
 export const NEXT_PAGE = Symbol('bangwo8.nextPage');
 
-export type PagedItems = INodeExecutionData[] & { [NEXT_PAGE]?: string };
+/** Where a list's `count` (the total) travels from outputItems to the pagination. */
+export const TOTAL = Symbol('bangwo8.total');
+
+export type PagedItems = INodeExecutionData[] & { [NEXT_PAGE]?: string; [TOTAL]?: number };
 
 /**
  * The page a `next_page` link points to. Only the page number is taken from it: the request
@@ -54,6 +57,34 @@ export async function followNextPage(
 		if (next === undefined || next <= page) break;
 		page = next;
 		qs.page = page;
+	}
+	return Number.isFinite(limit) ? results.slice(0, limit) : results;
+}
+
+/**
+ * routing.operations.pagination of Ticket → Search, whose answer has no next_page: page 1, 2, …
+ * until the answer's count is reached, a page comes back short or empty, or Limit items are
+ * there. A server that ignores per_page (and sends more) is still paged until the count.
+ */
+export async function followPageNumbers(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const wanted = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+	const limit = wanted > 0 ? wanted : Infinity;
+	const qs = (requestData.options.qs ??= {}) as IDataObject;
+	const perPage = Number.isFinite(limit) ? Math.min(limit, MAX_PER_PAGE) : MAX_PER_PAGE;
+	qs.per_page = perPage;
+	qs.page = 1;
+	const results: INodeExecutionData[] = [];
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		qs.page = page;
+		const items = (await this.makeRoutingRequest(requestData)) as PagedItems;
+		results.push(...items);
+		const total = items[TOTAL];
+		if (items.length === 0 || results.length >= limit) break;
+		if (total !== undefined ? results.length >= total : items.length < perPage) break;
 	}
 	return Number.isFinite(limit) ? results.slice(0, limit) : results;
 }

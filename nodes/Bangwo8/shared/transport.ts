@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { bangwo8BaseUrl } from '../../../credentials/Bangwo8Api.credentials';
@@ -28,15 +29,60 @@ export function authenticationOf(
 		: 'basicAuth';
 }
 
-/** Sends one GET with the node's credential and returns the checked body. */
+/**
+ * The credential type a dropdown or list search can use: the one the Authentication choice names,
+ * when the node has a credential of that type. Undefined otherwise — as for a node just added from
+ * the nodes panel: the editor asks for its lists before it has assigned a credential (and set
+ * Authentication to match), and asks again once it has; n8n hands over no credential that
+ * Authentication hides, so there is nothing to ask Bangwo8 with until then.
+ */
+export function pickerCredentialType(context: ILoadOptionsFunctions): string | undefined {
+	const type =
+		authenticationOf(context) === 'oAuth2' ? CLIENT_CREDENTIALS_TYPE : ACCOUNT_CREDENTIALS_TYPE;
+	return context.getNode().credentials?.[type] ? type : undefined;
+}
+
+/** What a dropdown shows while the node has no usable credential: a hint that cannot be picked. */
+export const NO_CREDENTIAL_YET: INodePropertyOptions = {
+	name: 'Loads Once a Credential Is Chosen',
+	value: '',
+	disabled: true,
+	description:
+		'Choose the credential above. If n8n chose it while this list was loading and the list stays empty, close and reopen the node.',
+};
+
+type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+/**
+ * The node's dropdown methods, each answering NO_CREDENTIAL_YET (and asking Bangwo8 nothing)
+ * while the node has no usable credential: every dropdown, present and future, gets the hint.
+ */
+export function withCredentialHint<M extends Record<string, LoadOptionsMethod>>(methods: M): M {
+	return Object.fromEntries(
+		Object.entries(methods).map(([name, method]) => [
+			name,
+			async function (this: ILoadOptionsFunctions) {
+				if (pickerCredentialType(this) === undefined) return [NO_CREDENTIAL_YET];
+				return await method.call(this);
+			},
+		]),
+	) as M;
+}
+
+/**
+ * Sends one GET with the node's credential and returns the checked body; an empty body, without
+ * a request, while the node has no usable credential (pickerCredentialType), so that the list
+ * comes out empty instead of as an error the editor keeps showing after it assigned one.
+ */
 export async function bangwo8ApiRequest(
 	this: ILoadOptionsFunctions,
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const authentication = authenticationOf(this);
-	const credentialType =
-		authentication === 'oAuth2' ? CLIENT_CREDENTIALS_TYPE : ACCOUNT_CREDENTIALS_TYPE;
+	const credentialType = pickerCredentialType(this);
+	if (credentialType === undefined) return {};
+	const authentication: Authentication =
+		credentialType === CLIENT_CREDENTIALS_TYPE ? 'oAuth2' : 'basicAuth';
 	const credentials = await this.getCredentials(credentialType);
 	const options: IHttpRequestOptions = {
 		method: 'GET',

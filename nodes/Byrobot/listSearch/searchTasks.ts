@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { TASK_STATUS_LABELS } from '../shared/labels';
-import { companyIdFor } from '../shared/inputs';
+import { chosenCompanyId } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
 
 const PAGE_SIZE = 100;
@@ -12,8 +12,11 @@ export async function searchTasks(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	// No company chosen yet: nothing to list (n8n shows "No results"), rather than an error.
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return { results: [] };
 	const pageNum = paginationToken ? Number(paginationToken) : 1;
-	const qs: IDataObject = { companyId: companyIdFor(this), pageNum, pageSize: PAGE_SIZE };
+	const qs: IDataObject = { companyId, pageNum, pageSize: PAGE_SIZE };
 	if (filter?.trim()) qs.taskName = filter.trim();
 	const envelope = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTasks', qs);
 	const page = (envelope.data ?? {}) as IDataObject;

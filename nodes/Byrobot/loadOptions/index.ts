@@ -1,25 +1,39 @@
-// Dropdowns fed by the API for the chosen company.
+// Dropdowns fed by the API for the chosen company. While no company is chosen (a node just
+// added), each shows one greyed-out hint instead of asking BYRobot, so nothing can be picked and
+// no error appears; n8n loads the list again once Company is set (loadOptionsDependsOn).
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { PHONE_TYPE_LABELS } from '../shared/labels';
-import { companyIdFor, currentValue } from '../shared/inputs';
+import { chosenCompanyId, currentValue } from '../shared/inputs';
 import { byrobotApiRequest, entriesOf } from '../shared/transport';
+
+/** The list's only entry while Company is empty: a hint that cannot be picked. */
+function chooseCompanyFirst(what: string): INodePropertyOptions[] {
+	return [
+		{
+			name: 'Choose a Company First',
+			value: '',
+			disabled: true,
+			description: `${what} are listed for the company chosen in Company above`,
+		},
+	];
+}
 
 async function list(
 	context: ILoadOptionsFunctions,
+	companyId: number,
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	const envelope = await byrobotApiRequest.call(context, 'GET', path, {
-		companyId: companyIdFor(context),
-		...qs,
-	});
+	const envelope = await byrobotApiRequest.call(context, 'GET', path, { companyId, ...qs });
 	return entriesOf(envelope.data);
 }
 
 /** getPhones: usable lines first; useAvailable (not `available`) is the real flag. */
 export async function getCallerLines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const lines = await list(this, '/openapi/v1/company/getPhones');
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('Caller lines');
+	const lines = await list(this, companyId, '/openapi/v1/company/getPhones');
 	return lines
 		.filter((line) => line.useAvailable === true)
 		.map((line) => ({
@@ -31,7 +45,9 @@ export async function getCallerLines(this: ILoadOptionsFunctions): Promise<INode
 
 /** getRobots with robotStatus 2: robots that were published, the ones a task may use. */
 export async function getRobots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 2 });
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('Robots');
+	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 2 });
 	return robots.map((robot) => ({
 		name: String(robot.robotName),
 		value: Number(robot.robotDefId),
@@ -43,7 +59,9 @@ export async function getRobots(this: ILoadOptionsFunctions): Promise<INodePrope
 export async function getRobotScripts(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('Robot scripts');
+	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 0 });
 	return robots.map((robot) => ({
 		name: String(robot.robotName),
 		value: Number(robot.sceneDefId),
@@ -55,7 +73,9 @@ export async function getRobotScripts(
 export async function getSmsTemplates(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const templates = await list(this, '/openapi/v1/sms/template/list', {
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('SMS templates');
+	const templates = await list(this, companyId, '/openapi/v1/sms/template/list', {
 		status: 2,
 		pageNum: 1,
 		pageSize: 100,
@@ -70,7 +90,9 @@ export async function getSmsTemplates(
 export async function getBlacklistGroups(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const groups = await list(this, '/openapi/v1/company/blacklist/group/list');
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('Blacklist groups');
+	const groups = await list(this, companyId, '/openapi/v1/company/blacklist/group/list');
 	return groups.map((group) => ({
 		name: String(group.name),
 		value: Number(group.blacklistInfoGroupId),
@@ -96,8 +118,9 @@ function variableName(entry: unknown): string {
 export async function getTaskScriptVariables(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const companyId = companyIdFor(this);
-	const robots = await list(this, '/openapi/v1/company/getRobots', { robotStatus: 0 });
+	const companyId = chosenCompanyId(this);
+	if (companyId === undefined) return chooseCompanyFirst('Script variables');
+	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 0 });
 	const taskId = currentValue(this, 'task');
 	let scripts = robots.filter(
 		(robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null,
@@ -127,7 +150,7 @@ export async function getTaskScriptVariables(
 	}
 	const options = new Map<string, INodePropertyOptions>();
 	for (const robot of scripts) {
-		const names = await list(this, '/openapi/v1/task/getSceneVariables', {
+		const names = await list(this, companyId, '/openapi/v1/task/getSceneVariables', {
 			sceneDefId: Number(robot.sceneDefId),
 		});
 		for (const name of (names as unknown[]).map(variableName).filter(Boolean)) {

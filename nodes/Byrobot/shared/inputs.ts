@@ -1,6 +1,5 @@
 // Input checks run before any request: the error that names item and field, IDs from pickers,
 // dates, and the form values dropdowns depend on.
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -92,16 +91,14 @@ export function currentValue(context: ILoadOptionsFunctions, name: string): unkn
 	return value;
 }
 
-/** The chosen company, or an error asking for one. */
-export function companyIdFor(context: ILoadOptionsFunctions): number {
+/**
+ * The company chosen in the form, or undefined while none is (a new node): the lists that depend
+ * on it then show a hint or nothing instead of an error (nodes/Byrobot/loadOptions).
+ */
+export function chosenCompanyId(context: ILoadOptionsFunctions): number | undefined {
 	const value = currentValue(context, 'company');
 	const companyId = Number(value);
-	if (!value || !Number.isInteger(companyId)) {
-		throw new NodeOperationError(context.getNode(), 'Choose a company first', {
-			description: 'The list depends on the company: pick one in the Company field above.',
-		});
-	}
-	return companyId;
+	return value && Number.isSafeInteger(companyId) && companyId > 0 ? companyId : undefined;
 }
 
 export function notPlausible(value: unknown): string {

@@ -73,8 +73,8 @@ describe('OAuth2 client credentials', () => {
 
 	it('rejects a bad client with invalid_client', async () => {
 		for (const auth of [
-			basic(SANDBOX_OAUTH.clientId, 'wrong'),
-			basic('other', SANDBOX_OAUTH.clientSecret),
+			basic(SANDBOX_OAUTH.apiId, 'wrong'),
+			basic('other', SANDBOX_OAUTH.secret),
 			null,
 		]) {
 			const res = await call('POST', '/api/token.php', {

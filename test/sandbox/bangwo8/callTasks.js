@@ -324,7 +324,7 @@ const methods = {
 				cId: person?.cId ?? '',
 				uId: company.uId,
 				userName: person?.name ?? '',
-				companyName: company.name,
+				companyName: company.companyName,
 				phone: person?.mobile ?? '',
 			};
 		}
@@ -334,7 +334,7 @@ const methods = {
 			cId: person.cId,
 			uId: person.companyId,
 			userName: person.name,
-			companyName: company?.name ?? '',
+			companyName: company?.companyName ?? '',
 			phone: person.mobile,
 		};
 	},

@@ -6,7 +6,7 @@ export const basic = (user: string, pass: string) =>
 	`Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 export const ADMIN = basic(SANDBOX_ADMIN.account, SANDBOX_ADMIN.password);
 export const AGENT = basic(SANDBOX_AGENT.account, SANDBOX_AGENT.password);
-export const CLIENT = basic(SANDBOX_OAUTH.clientId, SANDBOX_OAUTH.clientSecret);
+export const CLIENT = basic(SANDBOX_OAUTH.apiId, SANDBOX_OAUTH.secret);
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 export interface Reply {

@@ -153,3 +153,39 @@ describe('state and recording', () => {
 		expect(sandbox.seedCallTasks(1)).toEqual([firstId]);
 	});
 });
+
+describe('the help-desk resources under failures, and their reset', () => {
+	it('fails ticket, company and contact routes as asked, then answers normally', async () => {
+		sandbox.fail({ path: /\/tickets\.json$/, failure: { kind: 'http', status: 503 } });
+		sandbox.fail({ method: 'PUT', failure: { kind: 'envelope', code: 403, resultMsg: 'locked' } });
+		sandbox.answerNext('GET /api/v1/companies.json', {
+			body: '{"companies":[',
+			contentType: 'application/json',
+		});
+		expect((await get(`/api/v1/users/${SEED.contact.zhao.id}/tickets.json`)).status).toBe(503);
+		const put = await call('PUT', `/api/v1/tickets/${SEED.ticket.printer.id}.json`, {
+			body: { ticket: { ticketStatus: '4' } },
+		});
+		expect(put.json).toEqual({ Status: '403', message: 'locked' });
+		expect(sandbox.ticketById(SEED.ticket.printer.id)!.ticketStatus).toBe('2');
+		expect((await get('/api/v1/companies.json')).text).toBe('{"companies":[');
+		expect((await get('/api/v1/tickets.json')).status).toBe(200);
+		expect((await get('/api/v1/companies.json')).json.count).toBe(3);
+	});
+
+	it('reset() restores tickets, contacts and the answer options', async () => {
+		sandbox.ticketCreateAnswer = 'ticket';
+		sandbox.contactMode = '2C';
+		await call('POST', '/api/v1/tickets.json', {
+			body: { ticket: { subject: 'a', descript: 'b' } },
+		});
+		await call('POST', '/api/v1/users.json', { body: { user: { mobile: '13700000001' } } });
+		sandbox.ticketById(SEED.ticket.printer.id)!.subject = 'changed';
+		sandbox.reset();
+		expect(sandbox.tickets.size).toBe(5);
+		expect(sandbox.contacts).toHaveLength(8);
+		expect(sandbox.ticketById(SEED.ticket.printer.id)!.subject).toBe('打印机无法连接');
+		expect([sandbox.ticketCreateAnswer, sandbox.contactMode]).toEqual(['generic', '2B']);
+		expect(sandbox.seedTickets(1)).toEqual([SEED.ticketFirstId]);
+	});
+});

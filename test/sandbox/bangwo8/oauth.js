@@ -17,7 +17,7 @@ const methods = {
 		});
 		const [scheme, value = ''] = String(record.headers.authorization || '').split(/\s+/, 2);
 		const [id, secret] = /^basic$/i.test(scheme) ? splitCredentials(value) : [];
-		if (id !== SANDBOX_OAUTH.clientId || secret !== SANDBOX_OAUTH.clientSecret) {
+		if (id !== SANDBOX_OAUTH.apiId || secret !== SANDBOX_OAUTH.secret) {
 			return oauthError(401, 'invalid_client', 'Client authentication failed', {
 				'WWW-Authenticate': 'Basic realm="bangwo8"',
 			});

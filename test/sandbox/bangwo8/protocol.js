@@ -8,7 +8,10 @@
  *   405 100048 method not allowed · 400 100010 invalid parameter · 400 100011 not JSON content type · 400 100012 bad JSON
  *   injected {kind:'http', status} without body → errcode "100<status>" (503 "Service under maintenance", 429 + Retry-After)
  * Credentials are checked before the path, so an unknown path without credentials is 401.
- * Lists: count is a number; default order created desc, ties broken by id so pages never overlap.
+ * Lists: count is a number; default order created desc (tickets: id ascending, as their page says),
+ * ties broken by id so pages never overlap. A `*_order` parameter a list does not know (status_order
+ * anywhere but tickets) is a 400: the vendor may just ignore it, the sandbox makes sending it visible.
+ *   404 100044 is also the sandbox's answer for any unknown id (ticket, company, contact, agent).
  */
 const { SANDBOX_ADMIN, SANDBOX_AGENT } = require('./seed');
 
@@ -92,8 +95,8 @@ function one(value) {
 	return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-/** page / per_page from the query, or an error answer. */
-function readPaging(query) {
+/** page / per_page (at most `maxPerPage`) from the query, or an error answer. */
+function readPaging(query, maxPerPage = MAX_PER_PAGE) {
 	const read = (name, fallback) => {
 		const raw = one(query[name]);
 		if (raw === undefined || raw === '') return fallback;
@@ -101,10 +104,9 @@ function readPaging(query) {
 	};
 	const page = read('page', 1);
 	if (Number.isNaN(page)) return { error: badParam('page must be a positive integer') };
-	const perPage = read('per_page', MAX_PER_PAGE);
+	const perPage = read('per_page', Math.min(maxPerPage, MAX_PER_PAGE));
 	if (Number.isNaN(perPage)) return { error: badParam('per_page must be a positive integer') };
-	if (perPage > MAX_PER_PAGE)
-		return { error: badParam(`per_page must not exceed ${MAX_PER_PAGE}`) };
+	if (perPage > maxPerPage) return { error: badParam(`per_page must not exceed ${maxPerPage}`) };
 	return { page, perPage };
 }
 
@@ -119,11 +121,22 @@ function compare(a, b) {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Filters (created/updated ranges), orders and pages `items` the way every Bangwo8 list does. */
-function listAnswer(record, key, items, idOf, present = (x) => ({ ...x })) {
+/**
+ * Filters (created/updated ranges), orders and pages `items` the way every Bangwo8 list does.
+ * `options.orders` adds sort parameters beyond created_order / updated_order (tickets:
+ * `{ status_order: 'ticketStatus' }`); `options.idAscending` makes "by id ascending" the default
+ * order (the tickets and agents pages say 默认按编码升序返回) instead of the sandbox's created desc.
+ */
+function listAnswer(record, key, items, idOf, present = (x) => ({ ...x }), options = {}) {
 	const paging = readPaging(record.query);
 	if (paging.error) return paging.error;
 	const q = record.query;
+	const extraOrders = options.orders ?? {};
+	for (const name of Object.keys(q)) {
+		if (name.endsWith('_order') && !['created_order', 'updated_order'].includes(name)) {
+			if (!(name in extraOrders)) return badParam(`${name} is not a sort parameter of ${key}`);
+		}
+	}
 	const bounds = {};
 	for (const name of ['created_start', 'created_end', 'updated_start', 'updated_end']) {
 		const raw = one(q[name]);
@@ -132,7 +145,7 @@ function listAnswer(record, key, items, idOf, present = (x) => ({ ...x })) {
 		if (!parsed) return badParam(`${name} must be yyyy-MM-dd or yyyy-MM-dd HH:mm:ss, got "${raw}"`);
 		bounds[name] = name.endsWith('_start') ? rangeStart(parsed) : rangeEnd(parsed);
 	}
-	for (const name of ['created_order', 'updated_order']) {
+	for (const name of ['created_order', 'updated_order', ...Object.keys(extraOrders)]) {
 		const raw = one(q[name]);
 		if (raw !== undefined && !/^(asc|desc)$/i.test(raw))
 			return badParam(`${name} must be asc or desc`);
@@ -143,15 +156,21 @@ function listAnswer(record, key, items, idOf, present = (x) => ({ ...x })) {
 			inRange(x.created_at, bounds.created_start, bounds.created_end) &&
 			inRange(x.updated_at, bounds.updated_start, bounds.updated_end),
 	);
-	// created_order wins over updated_order; the id breaks ties so pages never overlap.
+	// An extra order (status_order) first, then created_order over updated_order; the id breaks
+	// ties so pages never overlap.
+	const extra = Object.keys(extraOrders).find((name) => one(q[name]) !== undefined);
 	const byCreated = one(q.created_order) !== undefined || one(q.updated_order) === undefined;
-	const field = byCreated ? 'created_at' : 'updated_at';
-	const dir =
-		String(one(byCreated ? q.created_order : q.updated_order) || 'desc').toLowerCase() === 'asc'
-			? 1
-			: -1;
-	selected.sort(
-		(a, b) => dir * (compare(a[field], b[field]) || compare(BigInt(idOf(a)), BigInt(idOf(b)))),
+	const orderParam = extra ?? (byCreated ? 'created_order' : 'updated_order');
+	const field = extra ? extraOrders[extra] : byCreated ? 'created_at' : 'updated_at';
+	const byId =
+		options.idAscending &&
+		!extra &&
+		one(q.created_order) === undefined &&
+		one(q.updated_order) === undefined;
+	const dir = String(one(q[orderParam]) || 'desc').toLowerCase() === 'asc' ? 1 : -1;
+	const byNumber = (a, b) => compare(BigInt(idOf(a)), BigInt(idOf(b)));
+	selected.sort((a, b) =>
+		byId ? byNumber(a, b) : dir * (compare(a[field], b[field]) || byNumber(a, b)),
 	);
 
 	const { page, perPage } = paging;
@@ -180,4 +199,6 @@ module.exports = {
 	readPaging,
 	pageUrl,
 	listAnswer,
+	one,
+	MAX_PER_PAGE,
 };

@@ -8,7 +8,7 @@ const { firstId } = SEED.callTask;
 describe('routing and request checks', () => {
 	it('answers 404 Invalid resource URI to unknown resources and ids that are not numbers', async () => {
 		for (const path of [
-			'/api/v1/tickets.json',
+			'/api/v1/tickets/abc.json',
 			'/api/v1/callTask/abc.json',
 			'/api/v2/callTask.json',
 			'/api/v1/calltask.json',

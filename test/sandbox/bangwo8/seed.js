@@ -12,9 +12,10 @@ const SANDBOX_AGENT = Object.freeze({
 	account: 'agent@sandbox.bangwo8.com',
 	password: 'sandbox-agent-pass',
 });
+/** Named as the Bangwo8 OAuth2 API credential names its fields (SecretID, Secret). */
 const SANDBOX_OAUTH = Object.freeze({
-	clientId: 'sandbox-secret-id',
-	clientSecret: 'sandbox-secret',
+	apiId: 'sandbox-secret-id',
+	secret: 'sandbox-secret',
 });
 
 function agent(sId, name, email, sNum, mobile, groupId, isAdmin, isStat, created_at, updated_at) {
@@ -22,6 +23,9 @@ function agent(sId, name, email, sNum, mobile, groupId, isAdmin, isStat, created
 }
 function contact(cId, name, mobile, email, companyId, supportId, state, created_at) {
 	return { id: cId, name, mobile, email, companyId, supportId, state, created_at };
+}
+function ticket(ticketId, subject, descript, rest) {
+	return { id: ticketId, subject, descript, ...rest };
 }
 
 const SEED = deepFreeze({
@@ -180,12 +184,144 @@ const SEED = deepFreeze({
 			'2023-06-08 10:00:00',
 		),
 	},
-	/** The ids task_user holds when data_source is "0" (no list endpoint is documented). */
+	/**
+	 * GET /api/v1/companies.json (uId, companyName): also the ids task_user holds when data_source
+	 * is "0". primaryContactId is the sandbox's own: whose name and mobile a company's userList row shows.
+	 */
 	company: {
-		testCo: { id: '5061778', name: '测试公司2', primaryContactId: '9516936' },
-		co2233: { id: '476207', name: '2233', primaryContactId: '9516345' },
-		sandboxTech: { id: '500001', name: '沙盒科技有限公司', primaryContactId: '400001' },
+		testCo: {
+			id: '5061778',
+			name: '测试公司2',
+			primaryContactId: '9516936',
+			supportId: '567332',
+			province: '北京',
+			city: '北京',
+			created_at: '2023-05-01 09:00:00',
+			updated_at: '2024-02-01 09:00:00',
+		},
+		co2233: {
+			id: '476207',
+			name: '2233',
+			primaryContactId: '9516345',
+			supportId: '345294',
+			province: '上海',
+			city: '上海',
+			created_at: '2023-05-02 09:00:00',
+			updated_at: '2024-02-02 09:00:00',
+		},
+		sandboxTech: {
+			id: '500001',
+			name: '沙盒科技有限公司',
+			primaryContactId: '400001',
+			supportId: '655758',
+			province: '浙江',
+			city: '杭州',
+			created_at: '2023-05-03 09:00:00',
+			updated_at: '2024-02-03 09:00:00',
+		},
 	},
+	/**
+	 * GET /api/v1/tickets.json (工单). custUserId a SEED.contact id, servicerUserId a SEED.agent id,
+	 * ticketTemplateId a SEED.ticketTemplate id; custom_fields in the v1 form (dropdown = option text).
+	 * Created ones count up from ticketFirstId.
+	 */
+	ticket: {
+		printer: ticket('7000101', '打印机无法连接', '办公室打印机连不上网络，已重启无效。', {
+			custUserId: '321456',
+			servicerUserId: '567332',
+			ticketType: '1',
+			priorityLevel: '2',
+			ticketStatus: '2',
+			ticketTemplateId: '4',
+			custom_fields: [
+				{ key: 'field_12', value: '上门' },
+				{ key: 'field_13', value: '2024-03-05' },
+			],
+			created_at: '2024-03-01 09:00:00',
+			updated_at: '2024-03-02 10:00:00',
+		}),
+		callback: ticket('7000102', '客户要求回电', '钱女士希望下午三点后回电，确认续费事宜。', {
+			custUserId: '378594',
+			servicerUserId: '655758',
+			ticketType: '4',
+			priorityLevel: '3',
+			ticketStatus: '1',
+			ticketTemplateId: '0',
+			custom_fields: [{ key: 'field_14', value: 'A' }],
+			created_at: '2024-03-03 11:00:00',
+			updated_at: '2024-03-03 11:00:00',
+		}),
+		complaint: ticket('7000103', '投诉：送货延迟', '订单已超过承诺日期五天未送达。', {
+			custUserId: '264758',
+			servicerUserId: '345294',
+			ticketType: '3',
+			priorityLevel: '4',
+			ticketStatus: '3',
+			ticketTemplateId: '8',
+			custom_fields: [{ key: 'field_12', value: '远程' }],
+			created_at: '2024-03-05 14:30:00',
+			updated_at: '2024-03-08 16:00:00',
+		}),
+		solved: ticket('7000104', '发票抬头修改', '请把发票抬头改为公司全称。', {
+			custUserId: '321456',
+			servicerUserId: '567332',
+			ticketType: '2',
+			priorityLevel: '1',
+			ticketStatus: '4',
+			ticketTemplateId: '0',
+			custom_fields: [],
+			created_at: '2024-03-06 09:15:00',
+			updated_at: '2024-03-07 09:00:00',
+		}),
+		/** ticketType "0" and ticketStatus "6": both occur, neither is documented. */
+		odd: ticket('7000105', '旧系统迁移工单', '从旧系统导入。', {
+			custUserId: '400001',
+			servicerUserId: '655758',
+			ticketType: '0',
+			priorityLevel: '2',
+			ticketStatus: '6',
+			ticketTemplateId: '0',
+			custom_fields: [],
+			created_at: '2024-02-20 08:00:00',
+			updated_at: '2024-02-21 08:00:00',
+		}),
+	},
+	/** Created tickets get ids from here upwards. */
+	ticketFirstId: '7000200',
+	/** GET /api/v1/tickets/ticket_fields.json (custom fields; ticket_fields2.json adds the system ones). */
+	ticketField: {
+		/** 服务方式: a dropdown. */
+		service: {
+			key: 'field_12',
+			name: '服务方式',
+			type: 'select',
+			custom_field_options: [
+				{ key: '4272477', value: '上门' },
+				{ key: '4272478', value: '远程' },
+			],
+		},
+		/** 回访日期: text. */
+		visitDate: { key: 'field_13', name: '回访日期', type: 'text', custom_field_options: [] },
+		/** 来电意向: a dropdown. */
+		intention: {
+			key: 'field_14',
+			name: '来电意向',
+			type: 'select',
+			custom_field_options: [
+				{ key: '4272481', value: 'A' },
+				{ key: '4272482', value: 'B' },
+				{ key: '4272483', value: 'C' },
+				{ key: '4272484', value: 'D' },
+			],
+		},
+	},
+	/** GET /api/v1/tickettemplates.json, as the templates page's sample. */
+	ticketTemplate: {
+		install: { id: '4', name: '安装表', isReleased: '1' },
+		repair: { id: '8', name: '维修单', isReleased: '0' },
+	},
+	/** Created contacts get ids from here upwards. */
+	contactFirstId: '600001',
 	callTask: {
 		/** No call task exists after reset(); created and seeded ones count up from this id. */
 		firstId: '49242970',
@@ -236,11 +372,61 @@ const seedContacts = () =>
 		}),
 	);
 
+/** The stored company rows (GET companies.json shape, plus the sandbox's primaryContactId). */
 const seedCompanies = () =>
-	Object.values(SEED.company).map(({ id, name, primaryContactId }) => ({
-		uId: id,
-		name,
-		primaryContactId,
+	Object.values(SEED.company).map(
+		({ id, name, primaryContactId, supportId, province, city, created_at, updated_at }) => ({
+			uId: id,
+			companyName: name,
+			supportId,
+			address: '',
+			province,
+			city,
+			status: '1',
+			tableName: '',
+			custom_fields: [],
+			created_at,
+			updated_at,
+			primaryContactId,
+		}),
+	);
+
+/** The stored tickets: the v1 field names, every value a string (created_at / updated_at for the filters). */
+const seedTickets = () =>
+	Object.values(SEED.ticket).map(({ id, custom_fields, created_at, updated_at, ...rest }) => ({
+		ticketId: id,
+		...rest,
+		ccUserIdList: '',
+		ccGroupIdList: '',
+		servicerGroupId: '0',
+		tagList: '',
+		createrId: rest.servicerUserId,
+		createrType: '0',
+		ticketSource: '1',
+		isDeleted: '0',
+		custom_fields: custom_fields.map((f) => ({ ...f })),
+		created_at,
+		updated_at,
+		replies: [],
+	}));
+
+const seedTicketFields = () =>
+	Object.values(SEED.ticketField).map((f) => ({
+		...f,
+		custom_field_options: f.custom_field_options.map((o) => ({ ...o })),
+	}));
+
+const seedTicketTemplates = () =>
+	Object.values(SEED.ticketTemplate).map(({ id, name, isReleased }) => ({
+		tId: id,
+		ticketTemplateName: name,
+		ticketTemplateDescription: '',
+		visibleRange: '1',
+		servicerGroupId: '0',
+		servicerId: '0',
+		isReleased,
+		creatorId: SEED.agent.admin.id,
+		createDT: '2019-08-21 15:37:01',
 	}));
 
 function deepFreeze(value) {
@@ -256,4 +442,7 @@ module.exports = {
 	seedAgents,
 	seedContacts,
 	seedCompanies,
+	seedTickets,
+	seedTicketFields,
+	seedTicketTemplates,
 };

@@ -5,23 +5,33 @@
 const http = require('http');
 const { SandboxServer, send } = require('../common');
 const { authenticate, fault } = require('./protocol');
-const { SEED, seedAgents, seedCompanies, seedContacts } = require('./seed');
+const {
+	SEED,
+	seedAgents,
+	seedCompanies,
+	seedContacts,
+	seedTickets,
+	seedTicketFields,
+	seedTicketTemplates,
+} = require('./seed');
 
 const RESOURCES = [
 	require('./oauth'),
 	require('./agents'),
 	require('./contacts'),
+	require('./companies'),
 	require('./callTasks'),
+	require('./tickets'),
 ];
 // [path pattern, { METHOD: [handler name, access] }]; access 'public' (no credentials), 'any'
-// (admin or agent account) or 'admin' (the callTask endpoints).
+// (admin or agent account) or 'admin' (the callTask, ticket and template endpoints).
 const ROUTES = RESOURCES.flatMap((r) => r.routes);
 
 const HTTP_ERROR_TEXT = { 429: 'Too many requests', 503: 'Service under maintenance' };
 
 class Bangwo8Sandbox extends SandboxServer {
 	/**
-	 * @param {{ tokenTtlSeconds?: number, wrapDetailInArray?: boolean, deleteMissingStatus?: number }} [options]
+	 * @param {{ tokenTtlSeconds?: number, wrapDetailInArray?: boolean, deleteMissingStatus?: number, ticketCreateAnswer?: 'generic' | 'ticket' | 'id' | 'location', contactCreateAnswer?: 'generic' | 'user', contactMode?: '2B' | '2C' }} [options]
 	 */
 	constructor(options = {}) {
 		super('bangwo8');
@@ -29,6 +39,9 @@ class Bangwo8Sandbox extends SandboxServer {
 			tokenTtlSeconds: 3600,
 			wrapDetailInArray: false,
 			deleteMissingStatus: 200,
+			ticketCreateAnswer: 'generic',
+			contactCreateAnswer: 'generic',
+			contactMode: '2B',
 			...options,
 		};
 		/** Seconds a 429 from fail({kind:'http', status: 429}) asks the client to wait. */
@@ -41,11 +54,20 @@ class Bangwo8Sandbox extends SandboxServer {
 		this.tokenTtlSeconds = this.options.tokenTtlSeconds;
 		this.wrapDetailInArray = this.options.wrapDetailInArray;
 		this.deleteMissingStatus = this.options.deleteMissingStatus;
+		this.ticketCreateAnswer = this.options.ticketCreateAnswer;
+		this.contactCreateAnswer = this.options.contactCreateAnswer;
+		this.contactMode = this.options.contactMode;
 		/** Clock used for token expiry, `complete` and created_at; tests may move it. */
 		this.clock = () => Date.now();
 		this.agents = seedAgents();
 		this.contacts = seedContacts();
 		this.companies = seedCompanies();
+		this.nextContactId = Number(SEED.contactFirstId);
+		/** @type {Map<string, any>} ticketId → stored ticket (see StoredTicket in bangwo8/types.d.ts). */
+		this.tickets = new Map(seedTickets().map((t) => [t.ticketId, t]));
+		this.nextTicketId = Number(SEED.ticketFirstId);
+		this.ticketFields = seedTicketFields();
+		this.ticketTemplates = seedTicketTemplates();
 		/** @type {Map<string, any>} callTaskId → stored task (see StoredCallTask in bangwo8/types.d.ts). */
 		this.callTasks = new Map();
 		this.nextCallTaskId = Number(SEED.callTask.firstId);
@@ -78,7 +100,8 @@ class Bangwo8Sandbox extends SandboxServer {
 		}
 		const [handler, access] = entry;
 		if (access === 'admin' && role !== 'admin') {
-			return fault(403, '100003', 'Permission denied: the callTask API needs the admin account');
+			const area = record.path.split('/')[3].replace(/\.json$/, '');
+			return fault(403, '100003', `Permission denied: the ${area} API needs the admin account`);
 		}
 		if (access !== 'public' && (record.method === 'POST' || record.method === 'PUT')) {
 			const contentType = String(record.headers['content-type'] || '').toLowerCase();
@@ -90,6 +113,11 @@ class Bangwo8Sandbox extends SandboxServer {
 			}
 		}
 		return this[handler](record, ...pattern.exec(record.path).slice(1));
+	}
+
+	/** One resource: {"<key>": {…}}, or {"<key>": [{…}]} when wrapDetailInArray (v1 GETs do both). */
+	detailAnswer(key, object) {
+		return { status: 200, json: { [key]: this.wrapDetailInArray ? [object] : object } };
 	}
 
 	/** Bangwo8 error bodies for injected HTTP failures that bring no body of their own. */

@@ -17,7 +17,7 @@ export interface Bangwo8Agent {
 	updated_at: string;
 }
 
-/** A contact (联系人, "user") as GET /api/v1/users.json lists it. */
+/** A contact (联系人, "user") as GET /api/v1/users.json lists it (created ones may carry the optional fields). */
 export interface Bangwo8Contact {
 	cId: string;
 	name: string;
@@ -29,14 +29,83 @@ export interface Bangwo8Contact {
 	state: '1' | '2' | '3';
 	created_at: string;
 	updated_at: string;
+	fixnumber?: string;
+	position?: string;
+	QQ?: string;
+	note?: string;
+	tableName?: string;
 }
 
-/** A company: the ids task_user holds when data_source is "0". */
+/** A company as GET /api/v1/companies.json lists it (createDT / updateDT from created_at / updated_at); also the ids task_user holds when data_source is "0". */
 export interface Bangwo8Company {
 	uId: string;
-	name: string;
-	/** The contact whose name and mobile a company's userList row shows. */
+	companyName: string;
+	supportId: string;
+	address: string;
+	province: string;
+	city: string;
+	/** "1" live, "2" deleted. */
+	status: string;
+	tableName: string;
+	custom_fields: Array<{ key: string; value: string }>;
+	created_at: string;
+	updated_at: string;
+	/** The contact whose name and mobile a company's userList row shows (the sandbox's own). */
 	primaryContactId: string;
+}
+
+/** A reply added with PUT tickets/{id}.json {"ticket": {"ticketReply": {"replyMsg"}}}. */
+export interface Bangwo8Reply {
+	replyMsg: string;
+	servicerUserId: string;
+	createDT: string;
+}
+
+/** A stored ticket (工单): the v1 field names, every value a string; createDT / updateDT from created_at / updated_at. */
+export interface StoredTicket {
+	ticketId: string;
+	subject: string;
+	descript: string;
+	custUserId: string;
+	servicerUserId: string;
+	servicerGroupId: string;
+	ccUserIdList: string;
+	ccGroupIdList: string;
+	ticketType: string;
+	priorityLevel: string;
+	ticketStatus: string;
+	tagList: string;
+	ticketTemplateId: string;
+	createrId: string;
+	createrType: string;
+	ticketSource: string;
+	isDeleted: string;
+	/** The v1 form: a dropdown's value is its option text. */
+	custom_fields: Array<{ key: string; value: string }>;
+	created_at: string;
+	updated_at: string;
+	replies: Bangwo8Reply[];
+}
+
+/** A ticket custom field definition (GET tickets/ticket_fields.json). */
+export interface Bangwo8TicketField {
+	key: string;
+	name: string;
+	type: 'select' | 'text';
+	custom_field_options: Array<{ key: string; value: string }>;
+}
+
+/** A ticket template (GET tickettemplates.json). */
+export interface Bangwo8TicketTemplate {
+	tId: string;
+	ticketTemplateName: string;
+	ticketTemplateDescription: string;
+	visibleRange: string;
+	servicerGroupId: string;
+	servicerId: string;
+	isReleased: '0' | '1';
+	creatorId: string;
+	createDT: string;
 }
 
 /** userList progress as the vendor sends it: documented -1/0/1, seen as Chinese text. */

@@ -10,7 +10,9 @@
  *   blacklisted calls always "0秒".
  *   e.g. 13800000001 → answered, "11秒", chatRound 3, A; 13800000011 → "21"; 13800000021 → 31.
  * A running task whose customers are all dialed becomes finished (2). Recordings are served
- * unsigned at GET <url>/RobotPhoneCommunicate/<callInstanceId>.wav.
+ * unsigned on the sandbox's own URL: GET <url>/RobotPhoneCommunicate/<callInstanceId>.wav (the whole
+ * call, luyinOssUrl) and <callInstanceId>_user.wav (the customer only, userLuyinOssUrl), as small
+ * valid WAV files (audio/wav); a call dialed before the sandbox listens gets its URL once it does.
  * queryDoneTaskPhones lists records in call order (callIndex ascending); `index` skips callIndex ≤ index.
  */
 const { ApiError, bad, formatBeijing, isPlainObject, page } = require('./protocol');
@@ -65,7 +67,6 @@ const methods = {
 		const calls = this.callsByTask.get(taskId);
 		const blocked = new Set(this.blacklistOf(task.companyId).map((e) => e.mobile));
 		const line = this.phones.find((ph) => ph.view.userPhoneId === task.userPhoneIds[0])?.view;
-		const base = this.url || 'http://127.0.0.1';
 		const t0 = this.now();
 		const created = [];
 		for (const customer of customers) {
@@ -98,9 +99,8 @@ const methods = {
 				endTime,
 				callerPhone: line?.phone ?? '',
 				callIndex: calls.length + 1,
-				luyinOssUrl: answered
-					? `${base}/RobotPhoneCommunicate/${customer.callInstanceId}.wav`
-					: null,
+				luyinOssUrl: answered ? this.recordingUrl(customer.callInstanceId) : null,
+				userLuyinOssUrl: answered ? this.recordingUrl(customer.callInstanceId, 'user') : null,
 				secondaryCallTimes: 0,
 				jobName: task.jobName,
 				resultList: [{ name: INTENTION, value: o.intention }],
@@ -220,6 +220,7 @@ const methods = {
 				endTime: call.endTime,
 				callerPhone: call.callerPhone,
 				luyinOssUrl: call.luyinOssUrl,
+				userLuyinOssUrl: call.userLuyinOssUrl,
 				properties: call.properties,
 				jobName: task.jobName,
 				robotDefId: task.robotDefId,
@@ -238,18 +239,38 @@ const methods = {
 		};
 	},
 
-	/** GET /RobotPhoneCommunicate/<id>.wav: a short silent WAV for an answered call. */
-	recording(callInstanceId) {
+	/**
+	 * The recording link of a call on this sandbox: the whole call, or (`user`) the customer only.
+	 * Before the sandbox listens there is no URL yet: the link is filled in by start().
+	 */
+	recordingUrl(callInstanceId, side) {
+		const file = `${callInstanceId}${side === 'user' ? '_user' : ''}.wav`;
+		return `${this.url || PENDING_URL}/RobotPhoneCommunicate/${file}`;
+	},
+
+	/**
+	 * GET /RobotPhoneCommunicate/<id>.wav and <id>_user.wav: a short silent WAV for an answered
+	 * call (the customer-only one half as long); 404 NoSuchKey as object storage answers otherwise.
+	 */
+	recording(callInstanceId, side) {
 		const call = this.calls.get(callInstanceId);
-		if (!call || !call.luyinOssUrl)
-			return { status: 404, contentType: 'text/plain', text: 'NoSuchKey' };
+		const url = side === 'user' ? call?.userLuyinOssUrl : call?.luyinOssUrl;
+		if (!call || !url) return { status: 404, contentType: 'application/xml', text: NO_SUCH_KEY };
+		const seconds = Math.min(secondsOf(call.duration), 5);
 		return {
 			status: 200,
 			contentType: 'audio/wav',
-			text: silentWav(Math.min(secondsOf(call.duration), 5)),
+			text: silentWav(side === 'user' ? Math.ceil(seconds / 2) : seconds),
 		};
 	},
 };
+
+/** Stands for the sandbox URL in links made before it listens (replaced by start()). */
+const PENDING_URL = 'http://sandbox.pending';
+
+/** What an object store (Aliyun OSS) answers for a missing or expired object. */
+const NO_SUCH_KEY =
+	'<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>';
 
 /** A valid 8 kHz 8-bit mono WAV of `seconds` silence (recordings the node may download). */
 function silentWav(seconds) {
@@ -270,4 +291,4 @@ function silentWav(seconds) {
 	return buf;
 }
 
-module.exports = { routes, methods, outcomeOf, secondsOf, INTENTION };
+module.exports = { routes, methods, outcomeOf, secondsOf, INTENTION, PENDING_URL };

@@ -73,6 +73,11 @@ const SEED = deepFreeze({
 	firstId: { task: 5001, callInstance: 800001, blacklistGroup: 301, blacklistEntry: 7001 },
 	/** callJobId of seedUndeliveredCallbacks() unless told otherwise (no such task exists). */
 	undeliveredCallJobId: 4999,
+	/**
+	 * The demo task `npm run dev` starts with (test/sandbox/serve.js): last week's follow-up in
+	 * company demo, finished, its customers all called.
+	 */
+	demoTask: { companyId: 1001, jobName: '示例：上周的回访任务', calls: 12 },
 });
 
 // ── the stored shapes reset() builds from SEED ───────────────────────────────────────────────────

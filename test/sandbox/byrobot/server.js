@@ -14,6 +14,7 @@ const {
 } = require('./protocol');
 const { SEED, seedCompanies, seedPhones, seedRobots, seedSmsTemplates } = require('./seed');
 const { seedBlacklistGroups } = require('./blacklist');
+const { PENDING_URL } = require('./calls');
 
 const RESOURCES = [
 	require('./companies'),
@@ -83,6 +84,17 @@ class ByrobotSandbox extends SandboxServer {
 		return Date.now() + this.clockOffsetMs;
 	}
 
+	/** Listens; recording links of calls dialed before now get the real URL (calls.js). */
+	async start(port, host) {
+		const url = await super.start(port, host);
+		for (const call of this.calls.values()) {
+			for (const key of ['luyinOssUrl', 'userLuyinOssUrl']) {
+				if (call[key]) call[key] = call[key].replace(PENDING_URL, url);
+			}
+		}
+		return url;
+	}
+
 	envelope(code, data, resultMsg, errorStackTrace = null) {
 		return envelope(code, data, resultMsg, `sbx-${++this.requestSeq}`, errorStackTrace);
 	}
@@ -100,8 +112,10 @@ class ByrobotSandbox extends SandboxServer {
 	}
 
 	async handle(record) {
-		const recording = /^\/RobotPhoneCommunicate\/(\d+)\.wav$/.exec(record.path);
-		if (recording && record.method === 'GET') return this.recording(Number(recording[1]));
+		const recording = /^\/RobotPhoneCommunicate\/(\d+)(_user)?\.wav$/.exec(record.path);
+		if (recording && record.method === 'GET') {
+			return this.recording(Number(recording[1]), recording[2] ? 'user' : 'whole');
+		}
 
 		const route = ROUTES.get(record.path);
 		const style = route ? route.style : 'std';

@@ -205,6 +205,8 @@ export interface ByrobotCallRecord {
 	callIndex: number;
 	/** null when the call was not answered. */
 	luyinOssUrl: string | null;
+	/** The customer's side only; null when the call was not answered. */
+	userLuyinOssUrl: string | null;
 	secondaryCallTimes: number;
 	jobName: string;
 	resultList: Array<{ name: string; value: string }>;
@@ -240,6 +242,7 @@ export interface ByrobotPhoneLogInfo {
 		endTime: string;
 		callerPhone: string;
 		luyinOssUrl: string | null;
+		userLuyinOssUrl: string | null;
 		/** JSON string of the customer's properties. */
 		properties: string;
 		jobName: string;

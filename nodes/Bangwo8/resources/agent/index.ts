@@ -1,9 +1,10 @@
 import type { Resource } from '../../../shared/operations';
+import { agentGet } from './get';
 import { agentGetAll } from './getAll';
 
 export const agent: Resource = {
 	name: 'Agent',
 	value: 'agent',
 	defaultOperation: agentGetAll,
-	operations: [agentGetAll],
+	operations: [agentGet, agentGetAll],
 };

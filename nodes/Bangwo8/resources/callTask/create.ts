@@ -4,10 +4,14 @@ import type { Operation } from '../../../shared/operations';
 import { outputItems } from '../../shared/hooks';
 import { prepareCreateBody } from '../../shared/inputs';
 import { createResult } from '../../shared/output';
+import { createCallTasks } from './allItems';
+
+const PER_ITEM = { show: { mode: ['perItem'] } };
 
 /**
  * Each field puts its value in the body; prepareCreateBody then checks them all and sends
- * {"callTask": {task_name, task_start, task_end, task_user, task_service, data_source}}.
+ * {"callTask": {task_name, task_start, task_end, task_user, task_service, data_source}}. In the
+ * mode "One Call Task from All Items" task_user comes from every input item (./allItems.ts).
  */
 const fields: INodeProperties[] = [
 	{
@@ -65,13 +69,33 @@ const fields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'callTask.data_source' } },
 	},
 	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'perItem',
+		options: [
+			{
+				name: 'One Call Task per Item',
+				value: 'perItem',
+				description: 'Each input item makes a call task for the customers picked or mapped below',
+			},
+			{
+				name: 'One Call Task From All Items',
+				value: 'allItems',
+				description:
+					'Each input item is one customer (e.g. Contact → Get Many, a spreadsheet row); all items of the run go into one call task',
+			},
+		],
+	},
+	{
 		displayName: 'Contact Names or IDs',
 		name: 'contactIds',
 		type: 'multiOptions',
 		required: true,
 		default: [],
 		typeOptions: { loadOptionsMethod: 'getContacts' },
-		displayOptions: { show: { dataSource: ['1'] } },
+		displayOptions: { show: { dataSource: ['1'], ...PER_ITEM.show } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Contacts (联系人) to call (task_user)',
@@ -84,11 +108,44 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: [],
 		typeOptions: { loadOptionsMethod: 'getCompanies' },
-		displayOptions: { show: { dataSource: ['0'] } },
+		displayOptions: { show: { dataSource: ['0'], ...PER_ITEM.show } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Companies to call (task_user)',
 		routing: { send: { type: 'body', property: 'callTask.task_user' } },
+	},
+	{
+		displayName: 'Customer ID Field',
+		name: 'customerIdField',
+		type: 'string',
+		requiresDataPath: 'single',
+		required: true,
+		default: 'cId',
+		placeholder: 'e.g. cId',
+		displayOptions: { show: { mode: ['allItems'] } },
+		hint: 'Drag the field from the input panel, or type its name',
+		description:
+			"The input field that holds each customer's ID (task_user): cId for contacts, uId (Company → Get Many) or companyId (contacts) for companies. A field may hold one ID or a list.",
+	},
+	{
+		displayName: 'On Invalid Item',
+		name: 'onInvalidItem',
+		type: 'options',
+		default: 'skip',
+		displayOptions: { show: { mode: ['allItems'] } },
+		description: 'What to do with an input item whose customer ID is missing or not a number',
+		options: [
+			{
+				name: 'Skip and List',
+				value: 'skip',
+				description: 'Send the valid IDs; list the invalid items under rejectedRows',
+			},
+			{
+				name: 'Stop the Run',
+				value: 'stop',
+				description: 'Send nothing and fail, naming the first invalid item',
+			},
+		],
 	},
 ];
 
@@ -100,10 +157,11 @@ export const callTaskCreate: Operation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a call task',
-		description: 'Create a call task for customers and agents',
+		description: 'Create a call task for customers and agents, per item or from all items',
 		routing: {
 			request: { method: 'POST', url: '/api/v1/callTask.json' },
-			send: { preSend: [prepareCreateBody] },
+			send: { paginate: true, preSend: [prepareCreateBody] },
+			operations: { pagination: createCallTasks },
 			output: { postReceive: [outputItems({ format: createResult })] },
 		},
 	},
