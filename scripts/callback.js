@@ -2,12 +2,14 @@
 // Sends BYRobot callbacks to a Byrobot Trigger the way the vendor does, for trying the trigger
 // in `npm run dev` (the sandbox does not call webhooks by itself):
 //
-//   node scripts/callback.js <webhook URL> [call|task|inbound|intention] [--text]
+//   node scripts/callback.js <webhook URL> [call|task|inbound|intention|old|open|open-task] [--text]
 //
 // Copy the URL from the trigger node (Test URL after "Listen for test event", or the
 // Production URL of an active workflow; add ?token=… when the node has a Token).
 // call: an answered outbound call (CALL_INSTANCE_RESULT) · task: a task finished
-// (JOB_INFO_RESULT) · inbound: an inbound call · intention: an intention level changed by hand.
+// (JOB_INFO_RESULT) · inbound: an inbound call · intention: an intention level changed by hand ·
+// old: a call in the old envelope (no dataType) · open / open-task: a call / a task status change
+// in the open platform's envelope (data.callbackType).
 // --text sends Content-Type text/plain, as BYRobot's private deployments do.
 const callbacks = require('../test/sandbox/byrobot-callbacks');
 
@@ -20,11 +22,14 @@ const bodies = {
 	task: () => callbacks.taskStatusChanged({ status: 2 }),
 	inbound: () => callbacks.inboundCallFinished(),
 	intention: () => callbacks.intentionChanged(),
+	old: () => callbacks.oldCallFinished({ duration: 27, durationForm: 'text' }),
+	open: () => callbacks.openPlatformCallFinished(),
+	'open-task': () => callbacks.openPlatformTaskStatusChanged({ status: 2 }),
 };
 
 if (!url || !bodies[kind]) {
 	process.stderr.write(
-		'usage: node scripts/callback.js <webhook URL> [call|task|inbound|intention] [--text]\n',
+		`usage: node scripts/callback.js <webhook URL> [${Object.keys(bodies).join('|')}] [--text]\n`,
 	);
 	process.exit(2);
 }

@@ -1,13 +1,22 @@
 'use strict';
 // The Byrobot Trigger in a running n8n: the workflow is activated through the REST API and
 // BYRobot's callbacks are POSTed to its production webhook the way the vendor sends them
-// (test/sandbox/byrobot-callbacks.js). `n8n execute` cannot start a webhook trigger, so this
-// runs in the `n8n start` phase of e2e/run.js.
+// (test/sandbox/byrobot-callbacks.js): the three envelopes, dozens at once (each twice), and the
+// at-least-once mode with a workflow that fails once. `n8n execute` cannot start a webhook
+// trigger, so this runs in the `n8n start` phase of e2e/run.js.
 const assert = require('assert/strict');
 const path = require('path');
 
 const callbacks = require('../../test/sandbox/byrobot-callbacks');
 const { PACKAGE_NAME } = require('../../scripts/lib/n8n');
+const {
+	createAndActivate,
+	crmWorkflow,
+	executionsOf,
+	inParallel,
+	startCrm,
+	waitFor: waitUntil,
+} = require('../load/common');
 
 const WORKFLOW_ID = 'e2eByrobotTrigg1';
 const WEBHOOK_ID = 'e2e-byrobot-callbacks';
@@ -84,13 +93,15 @@ async function run({ url, rest, runtimeDir }) {
 		`without ?token= the webhook should refuse (got ${refused.status} ${refused.body})`,
 	);
 
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
 	const successful = async (n) =>
-		waitFor(async () => {
-			const page = await rest.ok('GET', `/rest/executions?filter=${filter}&limit=10`);
-			const list = page.results ?? page;
-			return list.filter((e) => e.status === 'success').length >= n ? list : undefined;
-		}, `${n} successful execution(s)`);
+		waitFor(
+			async () => {
+				const list = await executionsOf(rest, WORKFLOW_ID);
+				return list.filter((e) => e.status === 'success').length >= n ? list : undefined;
+			},
+			`${n} successful execution(s)`,
+			60000,
+		);
 
 	const delivered = await callbacks.postCallback(`${hook}?token=${TOKEN}`, call, {
 		maxAttempts: 1,
@@ -126,12 +137,16 @@ async function run({ url, rest, runtimeDir }) {
 	);
 
 	const flatted = require(path.join(runtimeDir, 'node_modules', 'flatted'));
-	const items = [];
-	for (const execution of executions) {
-		const full = await rest.ok('GET', `/rest/executions/${execution.id}`);
-		const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
-		items.push(...data.resultData.runData.Received[0].data.main[0].map((i) => i.json));
-	}
+	const itemsOf = async (list) => {
+		const items = [];
+		for (const execution of list) {
+			const full = await rest.ok('GET', `/rest/executions/${execution.id}`);
+			const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
+			items.push(...data.resultData.runData.Received[0].data.main[0].map((i) => i.json));
+		}
+		return items;
+	};
+	const items = await itemsOf(executions);
 	const callItem = items.find((i) => i.event === 'CALL_INSTANCE_RESULT');
 	const taskItem = items.find((i) => i.event === 'JOB_INFO_RESULT');
 	assert.ok(callItem, `a call item: ${JSON.stringify(items).slice(0, 400)}`);
@@ -142,11 +157,130 @@ async function run({ url, rest, runtimeDir }) {
 	assert.equal(taskItem.taskId, 5001);
 	assert.equal(taskItem.status, 2);
 
+	// The old envelope (no dataType) and the open platform's (callbackType): one execution each.
+	const hookWithToken = `${hook}?token=${TOKEN}`;
+	for (const body of [
+		callbacks.oldCallFinished({ callInstanceId: 880002 }),
+		callbacks.openPlatformCallFinished({ callInstanceId: 880003 }),
+		callbacks.openPlatformTaskStatusChanged({ callJobId: 5002, status: 4 }),
+	]) {
+		const answer = await callbacks.postOnce(hookWithToken, body);
+		assert.equal(
+			answer.body,
+			'success',
+			`envelope ${JSON.stringify(body).slice(0, 80)}: ${answer.status} ${answer.body}`,
+		);
+	}
+	const afterEnvelopes = await successful(5);
+	const envelopeItems = await itemsOf(afterEnvelopes.slice(0, 3));
+	const byId = (id) => envelopeItems.find((i) => i.callInstanceId === id);
+	assert.equal(byId(880002)?.envelope, 'old', 'the old envelope became a call item');
+	assert.equal(
+		byId(880003)?.envelope,
+		'openPlatform',
+		'the open platform envelope became a call item',
+	);
+	assert.equal(byId(880003)?.intention?.grade, 'A');
+	assert.ok(
+		envelopeItems.some((i) => i.event === 'JOB_INFO_RESULT' && i.taskId === 5002 && i.status === 4),
+		'the open platform task status change became a task item',
+	);
+	assert.equal(
+		(await callbacks.postOnce(hookWithToken, { code: 200, data: { foo: 1 } })).status,
+		400,
+		'a body that is not BYRobot’s gets 400',
+	);
+
+	// Dozens at once, each twice (BYRobot's retry): one execution per callback.
+	const burst = Array.from({ length: 30 }, (_, i) =>
+		callbacks.callFinished({ callInstanceId: 881000 + i }),
+	);
+	const post = (body) => async () => await callbacks.postOnce(hookWithToken, body);
+	const answers = [
+		...(await inParallel(burst.map(post), 10)),
+		...(await inParallel(burst.map(post), 10)),
+	];
+	assert.deepEqual(
+		answers.filter((a) => a.body !== 'success').map((a) => `${a.status} ${a.body}`),
+		[],
+		'every POST of the burst is answered "success"',
+	);
+	await successful(35);
+	await new Promise((r) => setTimeout(r, 2000));
+	const afterBurst = await executionsOf(rest, WORKFLOW_ID);
+	assert.equal(
+		afterBurst.length,
+		35,
+		`30 callbacks posted twice start 30 executions (${afterBurst.length - 5})`,
+	);
 	await rest.ok('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
+
+	await atLeastOnce({ url, rest });
+}
+
+/**
+ * Acknowledge → When the Workflow Succeeded: the workflow writes to a CRM that fails the first
+ * write of call 882001. BYRobot's first POST gets n8n's HTTP 500, its retry runs the workflow
+ * again and gets "success"; a later repeat of either call gets "success" without a run.
+ */
+async function atLeastOnce({ url, rest }) {
+	const crm = await startCrm({ failFirst: (id) => (id === '882001' ? 1 : 0) });
+	try {
+		const webhookId = 'e2e-byrobot-at-least-once';
+		const workflowId = await createAndActivate(
+			rest,
+			crmWorkflow({
+				name: 'e2e: Byrobot Trigger at-least-once',
+				webhookId,
+				parameters: { token: TOKEN, acknowledge: 'afterSuccess' },
+				crmUrl: crm.url,
+			}),
+		);
+		const hook = `${url}/webhook/${webhookId}/byrobot?token=${TOKEN}`;
+		await waitUntil(
+			async () => (await callbacks.postOnce(hook, 'x', { contentType: 'text' })).status === 400,
+			`the webhook ${hook} to be registered`,
+		);
+		const failing = callbacks.callFinished({ callInstanceId: 882001 });
+		const first = await callbacks.postOnce(hook, failing);
+		assert.equal(
+			first.status,
+			500,
+			`a failed run is answered HTTP 500 (got ${first.status} ${first.body})`,
+		);
+		assert.notEqual(first.body, 'success');
+		const retry = await callbacks.postCallback(hook, failing, { maxAttempts: 1 });
+		assert.ok(
+			retry.delivered,
+			`BYRobot's retry runs the workflow again: ${JSON.stringify(retry.last)}`,
+		);
+		assert.equal(retry.last.headers['content-type']?.split(';')[0], 'text/plain');
+		const repeat = await callbacks.postOnce(hook, failing);
+		assert.equal(repeat.body, 'success', 'a repeat of the succeeded call is acknowledged');
+
+		const fine = callbacks.callFinished({ callInstanceId: 882002 });
+		assert.equal((await callbacks.postOnce(hook, fine)).body, 'success');
+		assert.equal((await callbacks.postOnce(hook, fine)).body, 'success');
+
+		await new Promise((r) => setTimeout(r, 1500));
+		assert.equal(crm.failed.get('882001'), 1, 'the first run of 882001 failed at the CRM');
+		assert.equal(crm.writes.get('882001'), 1, '882001 was written once, by the retry');
+		assert.equal(crm.writes.get('882002'), 1, '882002 was written once');
+		const executions = await executionsOf(rest, workflowId);
+		const statuses = executions.map((e) => e.status).sort();
+		assert.deepEqual(
+			statuses,
+			['error', 'success', 'success'],
+			`executions: ${statuses.join(', ')}`,
+		);
+		await rest.ok('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	} finally {
+		await crm.close();
+	}
 }
 
 module.exports = {
 	workflow,
 	run,
-	name: 'byrobot trigger: activated workflow receives callbacks (token, text/plain, duplicate dropped)',
+	name: 'byrobot trigger: activated workflow receives callbacks (token, text/plain, three envelopes, 30 concurrent twice, duplicates dropped, at-least-once retry)',
 };

@@ -13,39 +13,42 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { choicesSubtitle } from '../shared/subtitle';
+import {
+	ACKNOWLEDGEMENT,
+	acknowledgeWhenAnswered,
+	answer,
+	type CallbackResponse,
+} from './trigger/acknowledgement';
 import { allowListEntryProblem, ipAllowed, parseAllowList, tokenMatches } from './trigger/access';
-import { duplicateKey, seenRecently, type DuplicateState } from './trigger/deduplication';
+import {
+	admit,
+	duplicateKey,
+	memoryFor,
+	settle,
+	type DuplicateState,
+} from './trigger/deduplication';
 import {
 	CALL_FINISHED,
-	envelopeProblem,
+	EVENT_LABELS,
 	formatCallback,
 	INBOUND_CALL_FINISHED,
 	readJsonBody,
+	recognise,
 	TASK_STATUS_CHANGED,
-	type CallbackEnvelope,
 	type CallbackRequest,
 } from './trigger/payload';
-
-/** The parts of n8n's (express) response the trigger writes. */
-interface CallbackResponse {
-	writeHead(status: number, headers: Record<string, string>): unknown;
-	end(body: string): unknown;
-}
 
 // One main output. Kept in a constant: n8n-nodes-base's outputs rule reads only string literals
 // ('main') while the community rule forbids them in favour of NodeConnectionTypes.
 const OUTPUTS: NodeConnectionType[] = [NodeConnectionTypes.Main];
 
-/**
- * BYRobot stops retrying only when the body is exactly this
- * (docs/api/byrobot.md#callback-acknowledgement).
- */
-const ACKNOWLEDGEMENT = 'success';
+/** Acknowledge: `success` on receipt (default), or only once the workflow has succeeded. */
+const ON_RECEIPT = 'onReceipt';
+const AFTER_SUCCESS = 'afterSuccess';
 
-function answer(res: CallbackResponse, status: number, body: string): void {
-	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-	res.end(body);
-}
+/** Drop Duplicates Within (Minutes) when the option is not set. */
+const DEFAULT_WINDOW_MINUTES = 60;
 
 export class ByrobotTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,9 +57,12 @@ export class ByrobotTrigger implements INodeType {
 		icon: { light: 'file:../../icons/byrobot.svg', dark: 'file:../../icons/byrobot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		// The chosen events by name ("Call Finished"), not BYRobot's codes (nodes/shared/subtitle.ts).
+		subtitle: choicesSubtitle('events', EVENT_LABELS),
+		// The nodes panel lists this trigger and the Byrobot node as one entry "Byrobot" and shows
+		// the trigger's description on it: so it says what both do.
 		description:
-			'Starts the workflow when BYRobot (百应) reports a finished call or a task status change',
+			'Run BYRobot (百应) AI outbound-call tasks, or start a workflow when BYRobot reports a finished call or a task status change',
 		defaults: {
 			name: 'Byrobot Trigger',
 		},
@@ -66,9 +72,12 @@ export class ByrobotTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node answers the request itself (plain "success", 400 or 403) and returns
-				// noWebhookResponse, so n8n sends nothing more.
-				responseMode: 'onReceived',
+				// The node answers refusals and repeats itself (noWebhookResponse). An accepted callback
+				// is answered by n8n: on receipt once it has stored the execution (n8n 2.x; 1.x answers
+				// before), at-least-once after the run ended ("lastNode", no data). The node turns a 2xx
+				// into a plain "success" and learns the outcome (trigger/acknowledgement.ts).
+				responseMode: `={{$parameter["acknowledge"] === "${AFTER_SUCCESS}" ? "lastNode" : "onReceived"}}`,
+				responseData: `={{$parameter["acknowledge"] === "${AFTER_SUCCESS}" ? "noData" : "${ACKNOWLEDGEMENT}"}}`,
 				path: 'byrobot',
 			},
 		],
@@ -76,7 +85,7 @@ export class ByrobotTrigger implements INodeType {
 			header: 'Paste this URL into the BYRobot console',
 			executionsHelp: {
 				inactive:
-					'Use the Test URL while building: paste it as the callback address in the BYRobot console, click "Listen for test event", then let BYRobot finish a call. Once you publish (activate) the workflow, replace it there with the Production URL.',
+					'Use the Test URL while building: paste it as the callback address in the BYRobot console, click "Execute step" (n8n 1.x: "Listen for test event"), then let BYRobot finish a call. Once you publish (activate) the workflow, replace it there with the Production URL.',
 				active:
 					'The workflow runs for every callback BYRobot sends to the Production URL. Check the callback address in the BYRobot console if nothing arrives.',
 			},
@@ -129,6 +138,35 @@ export class ByrobotTrigger implements INodeType {
 					'Optional shared secret. When set, only requests whose URL ends with ?token= and this value start the workflow; others get HTTP 403. BYRobot does not sign its callbacks, so this is what tells them apart from anyone else who learns the URL.',
 			},
 			{
+				displayName: 'Acknowledge',
+				name: 'acknowledge',
+				type: 'options',
+				default: ON_RECEIPT,
+				options: [
+					{
+						name: 'When Received',
+						value: ON_RECEIPT,
+						description:
+							'Answer "success" as soon as n8n has stored the execution (n8n 1.x: as soon as the callback arrives), then run the workflow (fastest). BYRobot does not send again a callback whose run fails.',
+					},
+					{
+						name: 'When the Workflow Succeeded (At-Least-Once)',
+						value: AFTER_SUCCESS,
+						description:
+							'Answer "success" only after the workflow has finished without error. A failed run gets HTTP 500 and BYRobot sends the callback again (after 10 s, 30 s, 1 min, …).',
+					},
+				],
+				description: 'When BYRobot is told the callback arrived',
+			},
+			{
+				displayName:
+					"BYRobot waits for the answer while the workflow runs: keep it short (seconds), and do not add a Respond to Webhook node. A failed run runs again from the start on BYRobot's retry, so write to other systems with an update-or-insert keyed by the call ID. With Drop Duplicates on, a call counts as delivered once its run succeeded; a repeat that arrives while the first run is still going gets HTTP 503 and is sent again later.",
+				name: 'atLeastOnceNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { acknowledge: [AFTER_SUCCESS] } },
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -142,16 +180,16 @@ export class ByrobotTrigger implements INodeType {
 						default: '',
 						placeholder: '120.55.46.3',
 						description:
-							"Comma-separated IP addresses or IPv4 ranges (CIDR) allowed to call this webhook; others get HTTP 403. BYRobot's public cloud sends callbacks from 120.55.46.3. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real client IP.",
+							"Comma-separated IP addresses or IPv4 ranges (CIDR) allowed to call this webhook; others get HTTP 403. BYRobot's public cloud sends callbacks from 120.55.46.3 (the open platform also from 42.192.127.32/27). Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real client IP.",
 					},
 					{
 						displayName: 'Drop Duplicates Within (Minutes)',
 						name: 'duplicateWindowMinutes',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: 60,
+						default: DEFAULT_WINDOW_MINUTES,
 						description:
-							'BYRobot retries a callback it thinks failed. A callback for the same call (or the same task and status) already received within this many minutes is acknowledged but does not start the workflow again. 0 turns this off.',
+							'BYRobot retries a callback it thinks failed. A callback for the same call (or the same task and status) already delivered within this many minutes (n8n stored its execution; at-least-once: its run succeeded) is acknowledged but does not start the workflow again. 60 when not set; 0 turns this off.',
 					},
 				],
 			},
@@ -206,32 +244,48 @@ export class ByrobotTrigger implements INodeType {
 			answer(res, 400, `Bad request: the body is not JSON (${(error as Error).message})`);
 			return { noWebhookResponse: true };
 		}
-		const problem = envelopeProblem(body);
-		if (problem) {
-			answer(res, 400, `Bad request: not a BYRobot callback, ${problem}`);
+		const recognised = recognise(body);
+		if ('problem' in recognised) {
+			answer(res, 400, `Bad request: not a BYRobot callback, ${recognised.problem}`);
 			return { noWebhookResponse: true };
 		}
-		const envelope = body as CallbackEnvelope;
+		const { callback } = recognised;
 
-		if (!events.includes(envelope.data.dataType)) {
+		if (!events.includes(callback.event)) {
 			answer(res, 200, ACKNOWLEDGEMENT);
 			return { noWebhookResponse: true };
 		}
 
-		const windowMinutes = Number(options.duplicateWindowMinutes ?? 0);
-		if (windowMinutes > 0) {
-			const key = duplicateKey(envelope);
-			const state = this.getWorkflowStaticData('node') as DuplicateState;
-			if (key && seenRecently(state, key, Date.now(), windowMinutes * 60_000)) {
+		const windowMinutes = Number(options.duplicateWindowMinutes ?? DEFAULT_WINDOW_MINUTES);
+		const key = windowMinutes > 0 ? duplicateKey(callback) : undefined;
+		const node = this.getNode();
+		const memory = memoryFor(`${this.getWorkflow().id}:${node.id ?? node.name}:${this.getMode()}`);
+		const state = (key ? this.getWorkflowStaticData('node') : {}) as DuplicateState;
+		const windowMs = windowMinutes * 60_000;
+		if (key) {
+			const admission = admit(memory, state, key, { now: Date.now(), windowMs });
+			if (admission === 'duplicate') {
 				answer(res, 200, ACKNOWLEDGEMENT);
+				return { noWebhookResponse: true };
+			}
+			if (admission === 'running') {
+				answer(
+					res,
+					503,
+					'Busy: the first delivery of this callback has not been answered yet; send it again later',
+					{ 'Retry-After': '10' },
+				);
 				return { noWebhookResponse: true };
 			}
 		}
 
-		answer(res, 200, ACKNOWLEDGEMENT);
+		// n8n answers: after storing the execution (on receipt) or after the run (at-least-once).
+		acknowledgeWhenAnswered(res, (succeeded) => {
+			if (key) settle(memory, state, key, succeeded, { now: Date.now(), windowMs });
+		});
 		return {
-			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray([formatCallback(envelope)])],
+			workflowData: [this.helpers.returnJsonArray([formatCallback(callback)])],
+			webhookResponse: ACKNOWLEDGEMENT,
 		};
 	}
 }

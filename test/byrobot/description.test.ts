@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string> = {
 	'task.create':
 		'company,taskName,taskType,callerLines,robot,callType,concurrencyQuota,redial,additionalFields',
 	'task.delete': 'company,task',
+	'task.downloadRecording': 'callInstanceId,recording,binaryPropertyName',
 	'task.get': 'company,task',
 	'task.getAll': 'company,returnAll,limit,filters',
 	'task.getCallDetail': 'callInstanceId,simplify',

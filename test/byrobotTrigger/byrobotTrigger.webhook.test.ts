@@ -6,6 +6,7 @@ import { WebhookTestServer } from '../harness/webhook';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ByrobotTrigger } from '../../nodes/Byrobot/ByrobotTrigger.node';
+import { forgetAll } from '../../nodes/Byrobot/trigger/deduplication';
 import {
 	CALLBACK_IP,
 	MAX_ATTEMPTS,
@@ -41,7 +42,11 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+	// Each test is a freshly started n8n: no memory of earlier callbacks.
+	forgetAll();
 	server.reset();
+	server.options.execute = undefined;
+	server.options.register = undefined;
 	server.options.proxyHops = 0;
 	server.options.bodyMode = 'n8n';
 	configure({});
@@ -451,23 +456,57 @@ describe('retried duplicates', () => {
 		expect(server.runs).toHaveLength(3);
 	});
 
-	it('are all accepted when the option is off (the default)', async () => {
+	it('are dropped by default (60 minutes) and all accepted with 0', async () => {
 		const payload = callFinished({ callInstanceId: 900 });
+		await postOnce(server.productionUrl, payload);
+		await postOnce(server.productionUrl, payload);
+		expect(server.runs).toHaveLength(1);
+		now += 59 * 60_000;
+		await postOnce(server.productionUrl, payload);
+		expect(server.runs).toHaveLength(1);
+
+		forgetAll();
+		server.reset();
+		configure({ options: { duplicateWindowMinutes: 0 } });
 		await postOnce(server.productionUrl, payload);
 		await postOnce(server.productionUrl, payload);
 		expect(server.runs).toHaveLength(2);
 		expect(server.staticData).toEqual({});
 	});
 
-	it('the memory lives in the workflow static data n8n saves, and is bounded', async () => {
+	it('the memory lives in the workflow static data n8n saves (with the next request), and is bounded', async () => {
 		configure({ options: { duplicateWindowMinutes: 60 } });
 		await postOnce(server.productionUrl, callFinished({ callInstanceId: 31 }));
-		const stored = server.staticData['node:Trigger Under Test'] as { seen: Record<string, number> };
-		expect(stored.seen).toEqual({ 'CALL_INSTANCE_RESULT:31': now });
-		now += 2 * HOUR;
+		const first = server.staticData['node:Trigger Under Test'] as { seen: Record<string, number> };
+		// n8n saves the static data before it answers; the call counts as delivered once answered.
+		expect(first.seen).toEqual({});
+		now += 1000;
 		await postOnce(server.productionUrl, callFinished({ callInstanceId: 32 }));
+		const stored = server.staticData['node:Trigger Under Test'] as { seen: Record<string, number> };
+		expect(stored.seen).toEqual({ 'CALL_INSTANCE_RESULT:31': now - 1000 });
+		now += 2 * HOUR;
+		await postOnce(server.productionUrl, callFinished({ callInstanceId: 33 }));
 		const after = server.staticData['node:Trigger Under Test'] as { seen: Record<string, number> };
-		expect(Object.keys(after.seen)).toEqual(['CALL_INSTANCE_RESULT:32']);
+		expect(Object.keys(after.seen)).toEqual([]);
+	});
+
+	it('n8n could not store the execution (HTTP 500): the call is not remembered, its retry runs', async () => {
+		configure({ options: { duplicateWindowMinutes: 60 } });
+		let down = true;
+		server.options.register = async () => {
+			if (down) throw new Error('timeout exceeded when trying to connect');
+		};
+		const payload = callFinished({ callInstanceId: 34 });
+		const first = await postOnce(server.productionUrl, payload);
+		expect(first.status).toBe(500);
+		expect(first.body).not.toBe('success');
+		down = false;
+		now += 10_000;
+		expect((await postOnce(server.productionUrl, payload)).body).toBe('success');
+		expect((await postOnce(server.productionUrl, payload)).body).toBe('success');
+		// No execution for the first (n8n could not store it), one for the retry, none for the repeat.
+		expect(server.calls.map((call) => call.started)).toEqual([false, true, false]);
+		expect(server.runs).toHaveLength(1);
 	});
 
 	it('a vendor retry after a lost answer does not run the workflow twice', async () => {
@@ -529,7 +568,8 @@ describe('output', () => {
 			results: { 客户意向等级: 'C级(很少)', 客户标签: '[1]' },
 			jobFinished: true,
 		});
-		expect(item.recordingUrl).toMatch(/full\.wav$/);
+		expect(item.recordingUrl).toMatch(/\/RobotPhoneCommunicate\/1540384412\.wav$/);
+		expect(item.customerRecordingUrl).toMatch(/\/RobotPhoneCommunicate\/1540384412_user\.wav$/);
 		expect(Array.isArray(item.dialogue)).toBe(true);
 		expect(item.dialogue).toEqual([
 			expect.objectContaining({ speaker: 'AI', content: '喂，您好，这里是用户测试电话' }),

@@ -2,8 +2,9 @@
 // does: the body is read and parsed as n8n parses it (raw body kept, JSON / text/plain / form),
 // the client IP is derived as express does from N8N_PROXY_HOPS, n8n-core's real WebhookContext is
 // built with the request and response, and the returned IWebhookResponseData is answered as
-// n8n's webhook helpers answer it. Workflow static data is saved between requests as n8n saves it
-// to the database (JSON), so a node's memory survives only what n8n would keep.
+// n8n's webhook helpers answer it (response mode "onReceived", or "lastNode" after a run the test
+// decides). Workflow static data is read when a request arrives and saved when it is answered, as
+// n8n does with its database (JSON), so a node's memory survives only what n8n would keep.
 import { additionalDataFor, helperFor } from './index';
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
@@ -41,6 +42,24 @@ export interface WebhookServerOptions {
 	/** Like N8N_PROXY_HOPS: how many proxies' X-Forwarded-For entries express trusts (default 0). */
 	proxyHops?: number;
 	bodyMode?: BodyMode;
+	/**
+	 * The workflow run n8n starts with the node's items: resolves when it succeeded, rejects when
+	 * it failed. In response mode "lastNode" n8n answers only once it has ended. Default: succeeds.
+	 */
+	execute?: (items: INodeExecutionData[][]) => Promise<unknown>;
+	/**
+	 * n8n storing (queue mode: queueing) the execution before it runs: rejects when that fails
+	 * (e.g. no database connection). Default: succeeds.
+	 */
+	register?: (items: INodeExecutionData[][]) => Promise<unknown>;
+	/** The node module's class to use for a request (two n8n processes: two loaded modules). */
+	nodeFor?: (call: number) => INodeType;
+	/**
+	 * Milliseconds between reading the static data and handing the request to the node, as n8n's
+	 * database reads take under load (default 0): widens the window in which concurrent requests
+	 * overwrite each other's static data.
+	 */
+	databaseLatencyMs?: number;
 }
 
 /** One request as the node saw it and what came of it. */
@@ -56,6 +75,8 @@ export interface WebhookCall {
 	started: boolean;
 	/** The node wrote the response itself (noWebhookResponse). */
 	answeredByNode: boolean;
+	/** Response mode "lastNode": whether the run n8n waited for failed. */
+	runFailed?: boolean;
 }
 
 /** The request as n8n's express stack hands it on (rawBody, contentType and encoding come from
@@ -173,7 +194,10 @@ export class WebhookTestServer {
 	}
 
 	/** A Workflow as n8n builds it per request: parameters with defaults, static data from storage. */
-	buildWorkflow(): { workflow: Workflow; node: INode } {
+	buildWorkflow(
+		staticData: IDataObject = this.staticData,
+		nodeType: INodeType = this.options.node,
+	): { workflow: Workflow; node: INode } {
 		const description = this.description;
 		const node: INode = {
 			id: 'trigger-under-test',
@@ -192,8 +216,8 @@ export class WebhookTestServer {
 			nodes: [node],
 			connections: {},
 			active: true,
-			nodeTypes: nodeTypesFor(this.options.node),
-			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
+			nodeTypes: nodeTypesFor(nodeType),
+			staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
 		});
 		return { workflow, node: workflow.getNode(NODE_NAME)! };
 	}
@@ -307,6 +331,13 @@ export class WebhookTestServer {
 			return;
 		}
 		const mode = match[1] === 'webhook' ? 'webhook' : 'manual';
+		// n8n reads the workflow (and its static data) from the database when the request arrives
+		// and saves the static data when it answers: concurrent requests overwrite each other's.
+		const storedStaticData = this.staticData;
+		const nodeType = this.options.nodeFor?.(this.calls.length) ?? this.options.node;
+		if (this.options.databaseLatencyMs) {
+			await new Promise((resolve) => setTimeout(resolve, this.options.databaseLatencyMs));
+		}
 
 		// rawBodyReader + parseIncomingMessage
 		const req = incoming as NodeRequest;
@@ -376,7 +407,7 @@ export class WebhookTestServer {
 		};
 		this.calls.push(call);
 
-		const { workflow, node } = this.buildWorkflow();
+		const { workflow, node } = this.buildWorkflow(storedStaticData, nodeType);
 		const additionalData = this.additionalData();
 		additionalData.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
 		additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
@@ -390,9 +421,17 @@ export class WebhookTestServer {
 			null,
 		);
 
+		const responseMode = workflow.expression.getSimpleParameterValue(
+			node,
+			this.webhookDescription.responseMode,
+			mode,
+			{},
+			undefined,
+			'onReceived',
+		);
 		let result: IWebhookResponseData;
 		try {
-			result = await this.options.node.webhook!.call(context);
+			result = await nodeType.webhook!.call(context);
 		} catch (error) {
 			call.error = error as Error;
 			// invokeWebhook: a throwing node gets n8n's generic 500.
@@ -404,18 +443,21 @@ export class WebhookTestServer {
 		}
 		call.result = result;
 
-		// The live webhook's response callback saves changed static data (production only).
-		if (mode === 'webhook') {
-			const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-			delete saved.__dataChanged;
-			this.staticData = saved;
-		}
+		const saveStaticData = () => {
+			// The live webhook's response callback saves changed static data (production only).
+			if (mode === 'webhook') {
+				const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				delete saved.__dataChanged;
+				this.staticData = saved;
+			}
+		};
 
 		// handleImmediateWebhookResponse
 		if (result.noWebhookResponse === true) {
 			call.answeredByNode = true;
 		}
 		if (result.workflowData === undefined) {
+			saveStaticData();
 			if (!call.answeredByNode) {
 				sendData(
 					res,
@@ -427,17 +469,65 @@ export class WebhookTestServer {
 			}
 			return;
 		}
-		call.started = true;
-		this.runs.push(result.workflowData);
-		// responseMode onReceived, nothing sent yet: extractWebhookOnReceivedResponse.
+		if (responseMode === 'lastNode' && !call.answeredByNode) {
+			call.started = true;
+			this.runs.push(result.workflowData);
+			// n8n waits for the run, then answers as express does: responseData "noData" is
+			// res.json(undefined), a failed run {"message":"Error in workflow"} with HTTP 500.
+			let failed = false;
+			try {
+				await (this.options.execute ?? (async () => {}))(result.workflowData);
+			} catch {
+				failed = true;
+			}
+			saveStaticData();
+			call.runFailed = failed;
+			res.statusCode = failed ? 500 : 200;
+			res.setHeader('Content-Type', 'application/json; charset=utf-8');
+			res.end(failed ? JSON.stringify({ message: 'Error in workflow' }) : '');
+			return;
+		}
+		// responseMode onReceived, nothing sent yet: n8n 2.x answers once WorkflowRunner.run has
+		// stored the execution (a failure there is its HTTP 500), with extractWebhookOnReceivedResponse's
+		// body, sent as express's res.send / res.json do.
+		let registered = true;
+		try {
+			await (this.options.register ?? (async () => {}))(result.workflowData);
+		} catch {
+			registered = false;
+		}
+		saveStaticData();
+		if (registered) {
+			call.started = true;
+			this.runs.push(result.workflowData);
+			void (this.options.execute ?? (async () => {}))(result.workflowData).catch(() => {});
+		}
 		if (!call.answeredByNode) {
-			sendData(
-				res,
-				200,
-				result.webhookResponse !== undefined
-					? result.webhookResponse
-					: { message: 'Workflow was started' },
+			const responseData = workflow.expression.getComplexParameterValue(
+				node,
+				this.webhookDescription.responseData,
+				mode,
+				{},
+				undefined,
+				'firstEntryJson',
 			);
+			const body = !registered
+				? { code: 0, message: 'There was a problem executing the workflow' }
+				: responseData === 'noData'
+					? undefined
+					: typeof responseData === 'string' && responseData !== 'firstEntryJson'
+						? responseData
+						: result.webhookResponse !== undefined
+							? result.webhookResponse
+							: { message: 'Workflow was started' };
+			res.statusCode = registered ? 200 : 500;
+			if (typeof body === 'string') {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(body);
+			} else {
+				res.setHeader('Content-Type', 'application/json; charset=utf-8');
+				res.end(body === undefined ? '' : JSON.stringify(body));
+			}
 		}
 	}
 }

@@ -9,6 +9,8 @@ export declare const DATA_TYPES: Readonly<{
 
 /** The IP BYRobot's public cloud sends callbacks from. */
 export declare const CALLBACK_IP: '120.55.46.3';
+/** Makes the recording links of bodies built afterwards point at `base` (e.g. the sandbox URL). */
+export declare function setRecordingBase(base: string): void;
 /** Seconds before each retry (27 retries). */
 export declare const RETRY_SCHEDULE_SECONDS: readonly number[];
 /** First delivery plus retries. */
@@ -43,10 +45,44 @@ export interface CallFinishedOptions {
 	/** Sent as `properties` verbatim (e.g. not JSON). */
 	propertiesText?: string;
 	jobFinished?: boolean;
+	/** Cost in fen (分); default 12. */
+	cost?: number;
 	/** Merged over the sceneInstance. */
 	sceneInstance?: Record<string, unknown>;
 }
 export declare function callFinished(options?: CallFinishedOptions): CallbackEnvelope;
+
+/** The old envelope (callBackOld): {code, data: {sceneInstance, taskResult, phoneLog, jobFinished, sign}}, no dataType. */
+export declare function oldCallFinished(options?: CallFinishedOptions): {
+	code: number;
+	data: Record<string, unknown>;
+};
+
+/** An envelope of the open platform: {code, data: {callbackType, data}, resultMsg}. */
+export interface OpenPlatformEnvelope<T = Record<string, unknown>> {
+	code: number;
+	data: { callbackType: string; data: T };
+	resultMsg: string;
+}
+
+/** The open platform's CALL_INSTANCE_RESULT: callInstance, phoneLogs, taskResult, callRepeat, jobPhoneInfos. */
+export declare function openPlatformCallFinished(options?: {
+	callInstanceId?: number;
+	callJobId?: number;
+	duration?: number;
+	finishStatus?: number;
+	properties?: Record<string, unknown>;
+	/** resultValue of 客户意向等级, a bare letter (default "A"). */
+	grade?: string;
+	/** Merged over the callInstance. */
+	callInstance?: Record<string, unknown>;
+}): OpenPlatformEnvelope;
+
+/** The open platform's JOB_INFO_RESULT: {companyId, callJobId, callJobStatus, jobName, updateTime, endTime}. */
+export declare function openPlatformTaskStatusChanged(options?: {
+	callJobId?: number;
+	status?: number;
+}): OpenPlatformEnvelope;
 
 /** CALL_INSTANCE_RESULT with only taskResult: the intention level changed by hand. */
 export declare function intentionChanged(options?: {

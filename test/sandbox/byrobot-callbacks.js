@@ -1,9 +1,10 @@
 'use strict';
-// BYRobot's side of the callbacks: builds the documented callback bodies for each dataType and
-// POSTs them the way the vendor does (application/json on the public cloud, text/plain on private
-// deployments; retried while the answer is not exactly `success`).
-// Written from docs/api/byrobot.md (Callbacks) and the vendor's callback document,
-// independent of the trigger node's code.
+// BYRobot's side of the callbacks: builds the documented callback bodies for each dataType, in the
+// three envelopes BYRobot sends (current, old `callBackOld`, open platform), and POSTs them the way
+// the vendor does (application/json on the public cloud, text/plain on private deployments;
+// retried while the answer is not exactly `success`).
+// Written from docs/api/byrobot.md (Callbacks), docs/api/byrobot-open-platform.md (Callbacks) and
+// the vendor's callback documents, independent of the trigger node's code.
 const http = require('http');
 const https = require('https');
 const { URL } = require('url');
@@ -16,6 +17,17 @@ const DATA_TYPES = Object.freeze({
 
 /** The IP BYRobot's public cloud sends callbacks from. */
 const CALLBACK_IP = '120.55.46.3';
+
+/** Where the recordings of the bodies below live (a sandbox URL in tests: setRecordingBase()). */
+let recordingBase = 'https://byrobot-prod.oss-cn-hangzhou.aliyuncs.com';
+
+/**
+ * Makes the recording links of the bodies built from now on point at `base` (e.g. the BYRobot
+ * sandbox's URL, which serves /RobotPhoneCommunicate/<id>.wav and <id>_user.wav).
+ */
+function setRecordingBase(base) {
+	recordingBase = String(base).replace(/\/+$/, '');
+}
 
 /**
  * Seconds between the vendor's retries: the 16 listed intervals, then every 2 hours.
@@ -146,8 +158,8 @@ function callFinished(options = {}) {
 			startTime: '2019-01-12 16:09:32',
 			endTime: '2019-01-12 16:10:11',
 			callerPhone: '测试线路',
-			luyinOssUrl: `https://byrobot-prod.oss-cn-hangzhou.aliyuncs.com/RobotPhoneCommunicate/${callInstanceId}.wav`,
-			userLuyinOssUrl: `https://byrobot-prod.oss-cn-hangzhou.aliyuncs.com/RobotPhoneCommunicate/${callInstanceId}_user.wav`,
+			luyinOssUrl: `${recordingBase}/RobotPhoneCommunicate/${callInstanceId}.wav`,
+			userLuyinOssUrl: `${recordingBase}/RobotPhoneCommunicate/${callInstanceId}_user.wav`,
 			properties: options.propertiesText ?? JSON.stringify(properties),
 			handlePerson: '测试话术',
 			callType: 1,
@@ -162,16 +174,18 @@ function callFinished(options = {}) {
 			hangUp: 1,
 			secondaryCallTime: '1970-01-01 09:00:00',
 			secondaryCallTimes: 0,
-			cost: 0,
+			cost: options.cost ?? 12,
 			callbacked: 0,
 			gmtCreate: '2019-01-12 16:09:44',
 			gmtModified: '2019-01-12 16:09:44',
+			propertiesMap: properties,
+			corpName: JSON.stringify({ corpId: 151, corpName: '百应演示公司' }),
 			...(options.sceneInstance ?? {}),
 		},
 		taskResult: taskResults(callInstanceId, callJobId),
 		phoneLog: {
 			phoneLogs: phoneLogs(callInstanceId),
-			luyinOssUrl: `https://byrobot-prod.oss-cn-hangzhou.aliyuncs.com/RobotPhoneCommunicate/${callInstanceId}/full.wav`,
+			luyinOssUrl: `${recordingBase}/RobotPhoneCommunicate/${callInstanceId}.wav`,
 		},
 		jobFinished: options.jobFinished ?? false,
 		sign: null,
@@ -295,6 +309,103 @@ function inboundCallFinished(options = {}) {
 	});
 }
 
+/**
+ * The old envelope (`callBackOld`) of a call result: `{code, data: {sceneInstance, taskResult,
+ * phoneLog, jobFinished, sign}}`, with no dataType. Same options as callFinished().
+ */
+function oldCallFinished(options = {}) {
+	const current = callFinished(options);
+	const { sceneInstance, taskResult, phoneLog, jobFinished } = current.data.data;
+	return { code: 200, data: { sceneInstance, taskResult, phoneLog, jobFinished, sign: null } };
+}
+
+/**
+ * The open platform's call result (docs/api/byrobot-open-platform.md#call-result-callback):
+ * `{code, data: {callbackType, data: {callInstance, phoneLogs, taskResult, callRepeat,
+ * jobPhoneInfos}}, resultMsg}`; properties as JSON text, the grade as a bare letter.
+ * @param {{callInstanceId?: number, callJobId?: number, duration?: number, finishStatus?: number,
+ *   properties?: object, grade?: string, callInstance?: object}} [options]
+ */
+function openPlatformCallFinished(options = {}) {
+	const callInstanceId = options.callInstanceId ?? 70258002706;
+	const callJobId = options.callJobId ?? 4849944;
+	return {
+		code: 200,
+		data: {
+			callbackType: DATA_TYPES.callFinished,
+			data: {
+				callInstance: {
+					companyId: 151,
+					callJobId,
+					callInstanceId,
+					callInstanceStatus: 2,
+					finishStatus: options.finishStatus ?? 0,
+					customerTelephone: '136****0000',
+					customerName: '王五',
+					robotDefId: 286485,
+					robotDefName: '百天邀约',
+					jobName: '开放平台任务',
+					startTime: '2026-09-05 10:18:20',
+					endTime: '2026-09-05 10:18:44',
+					duration: options.duration ?? 24,
+					luyinOssUrl: `${recordingBase}/RobotPhoneCommunicate/${callInstanceId}.wav`,
+					userLuyinOssUrl: `${recordingBase}/RobotPhoneCommunicate/${callInstanceId}_user.wav`,
+					calledTimes: 1,
+					chatRound: 4,
+					hangUp: 0,
+					perceptionResult: '有感知',
+					collectProperties: { 婚期: '十月' },
+					properties: JSON.stringify({
+						originalWorkflowId: '38028',
+						callStartTime: '2026-09-05 10:18:14',
+						...(options.properties ?? {}),
+					}),
+					transferred: false,
+					lineIn: true,
+					takeover: false,
+					...(options.callInstance ?? {}),
+				},
+				phoneLogs: [
+					{ speaker: 'AI', content: '您好，这里是百应', startTime: 0, endTime: 2100 },
+					{ speaker: 'ME', content: '你好', startTime: 2500, endTime: 3200, answerStatus: 1 },
+				],
+				taskResult: [
+					{
+						resultName: '客户意向等级',
+						resultValue: options.grade ?? 'A',
+						resultDesc: '有明确意向',
+						resultLabels: [{ labelName: '近期需求' }],
+					},
+				],
+				callRepeat: [
+					{ repeatIndex: 0, finishStatus: 0, startTime: '2026-09-05 10:18:14', userPhoneId: 45678 },
+				],
+				jobPhoneInfos: [{ lineName: '华东主线路', callerAccountId: 12345, userPhoneId: 45678 }],
+			},
+		},
+		resultMsg: '成功',
+	};
+}
+
+/** The open platform's task status change: flat `{companyId, callJobId, callJobStatus, jobName, updateTime, endTime}`. */
+function openPlatformTaskStatusChanged(options = {}) {
+	return {
+		code: 200,
+		data: {
+			callbackType: DATA_TYPES.taskStatusChanged,
+			data: {
+				companyId: 151,
+				callJobId: options.callJobId ?? 4849944,
+				callJobStatus: options.status ?? 2,
+				jobName: '开放平台任务',
+				updateTime: '2026-09-05 18:00:00',
+				endTime: '2026-09-05 18:00:00',
+			},
+		},
+		resultMsg: '成功',
+	};
+}
+
 /** One POST; resolves to the answer (never rejects on HTTP status). */
 function postOnce(url, body, options = {}) {
 	const target = new URL(url);
@@ -366,6 +477,7 @@ async function postCallback(url, payload, options = {}) {
 module.exports = {
 	DATA_TYPES,
 	CALLBACK_IP,
+	setRecordingBase,
 	RETRY_SCHEDULE_SECONDS,
 	MAX_ATTEMPTS,
 	envelope,
@@ -373,6 +485,9 @@ module.exports = {
 	intentionChanged,
 	taskStatusChanged,
 	inboundCallFinished,
+	oldCallFinished,
+	openPlatformCallFinished,
+	openPlatformTaskStatusChanged,
 	postOnce,
 	postCallback,
 };

@@ -1,6 +1,7 @@
 import type { Resource } from '../../../shared/operations';
 import { taskCreate } from './create';
 import { taskDelete } from './delete';
+import { taskDownloadRecording } from './downloadRecording';
 import { taskGet } from './get';
 import { taskGetAll } from './getAll';
 import { taskGetCallDetail } from './getCallDetail';
@@ -19,6 +20,7 @@ export const task: Resource = {
 	operations: [
 		taskCreate,
 		taskDelete,
+		taskDownloadRecording,
 		taskGet,
 		taskGetCallDetail,
 		taskGetCallRecords,
