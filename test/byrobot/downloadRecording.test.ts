@@ -141,6 +141,13 @@ describe('Task → Download Recording', () => {
 		});
 	});
 
+	it('a Call ID that is empty or not a number stops before any request, naming the field', async () => {
+		const error = await download('abc').catch((e: Error & { context?: IDataObject }) => e);
+		expect(String(error)).toMatch(/Call ID.*"abc" is not an ID \(a whole number\)/);
+		await expect(download('')).rejects.toThrow(/Call ID.*is empty/);
+		expect(sandbox.requests).toEqual([]);
+	});
+
 	it('an unanswered call has no recording: the error names the call and its result', async () => {
 		const calls = dialed(8);
 		const rejected = calls.find((c) => c.finishStatus === 1)!;

@@ -106,6 +106,23 @@ export const sharedFields: SharedField[] = [
 			return returnAllAndLimit(show, `Fetched in pages of up to ${list}`);
 		},
 	},
+	// Get Call Detail and Download Recording: one field, so n8n walks one Call ID per item.
+	{
+		key: 'callInstance',
+		build: (show) => [
+			{
+				displayName: 'Call ID',
+				name: 'callInstanceId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. 800001',
+				description:
+					'The callInstanceId of the call (from the Byrobot Trigger, Get Call Records or Get Call Detail)',
+				displayOptions: { show },
+			},
+		],
+	},
 	{
 		key: 'name',
 		build: (show) => [

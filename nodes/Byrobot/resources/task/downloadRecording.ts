@@ -16,6 +16,7 @@ import type { Operation } from '../../../shared/operations';
 import { guarded } from '../../../shared/requests';
 import { checkResponse } from '../../shared/errors';
 import { FINISH_STATUS_LABELS } from '../../shared/labels';
+import { sendCallInstanceId } from '../../shared/inputs';
 import { parseDuration } from '../../shared/output';
 
 const WHOLE_CALL = 'whole';
@@ -36,17 +37,6 @@ const AUDIO_TYPES: Record<string, string> = {
 };
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Call ID',
-		name: 'callInstanceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 800001',
-		description:
-			'The callInstanceId of the call (from the Byrobot Trigger, Get Call Records or Get Call Detail)',
-		routing: { send: { type: 'query', property: 'callInstanceId' } },
-	},
 	{
 		displayName: 'Recording',
 		name: 'recording',
@@ -248,8 +238,10 @@ export const taskDownloadRecording: Operation = {
 			'Get the recording of one call as a file (whole call or customer only), before its temporary link expires',
 		routing: {
 			request: { method: 'GET', url: '/openapi/v1/task/phoneLogInfo' },
+			send: { preSend: [sendCallInstanceId] },
 			output: { postReceive: [downloadRecording] },
 		},
 	},
+	shared: ['callInstance'],
 	fields,
 };

@@ -6,18 +6,7 @@ import { outputItems, simplified } from '../../shared/hooks';
 import { sendCallInstanceId } from '../../shared/inputs';
 import { formatCallDetail, simplifyCallDetail } from '../../shared/output';
 
-const fields: INodeProperties[] = [
-	{
-		displayName: 'Call ID',
-		name: 'callInstanceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 800001',
-		description: 'The callInstanceId of a call record (from Get Call Records or a callback)',
-	},
-	simplifyField(),
-];
+const fields: INodeProperties[] = [simplifyField()];
 
 export const taskGetCallDetail: Operation = {
 	resource: 'task',
@@ -40,5 +29,6 @@ export const taskGetCallDetail: Operation = {
 			},
 		},
 	},
+	shared: ['callInstance'],
 	fields,
 };
