@@ -291,4 +291,13 @@ function silentWav(seconds) {
 	return buf;
 }
 
-module.exports = { routes, methods, outcomeOf, secondsOf, INTENTION, PENDING_URL };
+module.exports = {
+	routes,
+	methods,
+	outcomeOf,
+	secondsOf,
+	silentWav,
+	INTENTION,
+	NO_SUCH_KEY,
+	PENDING_URL,
+};
