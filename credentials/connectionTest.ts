@@ -45,8 +45,11 @@ export async function checkBeforeTest(
 	if (result.status !== 'OK') throw new Error(result.message);
 }
 
-/** The part of n8n's credential-test context the checks use (helpers.request), over fetch. */
-function fetchContext(): ICredentialTestFunctions {
+/**
+ * The part of n8n's credential-test context the checks use (helpers.request), over fetch: for a
+ * check run from authenticate(), which has no n8n request helper.
+ */
+export function fetchContext(): ICredentialTestFunctions {
 	const request = async (options: {
 		method: string;
 		uri: string;
