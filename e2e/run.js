@@ -65,7 +65,12 @@ async function main() {
 	timings.install = Date.now() - t;
 	log(`== e2e: ${runtime.label} (${path.relative(ROOT, runtime.dir)})`);
 
-	const sandboxes = await startSandboxes({ byrobotPort: 0, bangwo8Port: 0, autoDial: false });
+	const sandboxes = await startSandboxes({
+		byrobotPort: 0,
+		bangwo8Port: 0,
+		byrobotOpenPort: 0,
+		autoDial: false,
+	});
 	const { byrobot, bangwo8 } = sandboxes;
 	const ctx = { byrobot, bangwo8, runtime: runtimeName };
 	const only = option('only');

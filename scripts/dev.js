@@ -4,7 +4,8 @@
 //   1. builds the package, then keeps rebuilding on change (tsc --watch; icons and codex files
 //      are re-copied); n8n reloads our nodes when dist/ changes (N8N_DEV_RELOAD) — reload the
 //      browser tab to see a changed node
-//   2. starts the BYRobot and Bangwo8 sandboxes on fixed ports (18601, 18602; autoDial on)
+//   2. starts the BYRobot, Bangwo8 and BYRobot open platform sandboxes on fixed ports (18601,
+//      18602, 18603; autoDial on)
 //   3. installs the pinned n8n 2.41.1 + Node 24 once (.n8n-runtime/n8n2, from
 //      e2e/runtime/n8n2/package-lock.json)
 //   4. prepares the user folder .dev/n8n: credentials for the sandboxes and the example
@@ -15,12 +16,15 @@
 //   --real        use the real vendors for those whose keys are in the environment:
 //                 BYROBOT_APP_KEY + BYROBOT_APP_SECRET [+ BYROBOT_BASE_URL],
 //                 BANGWO8_ACCOUNT + BANGWO8_PASSWORD [+ BANGWO8_BASE_URL],
-//                 BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET (OAuth2). Its own user folder
+//                 BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET (OAuth2),
+//                 BYROBOT_OPEN_APP_KEY + BYROBOT_OPEN_APP_SECRET + BYROBOT_OPEN_COMPANY_ID
+//                 [+ BYROBOT_OPEN_TOKEN_URL, BYROBOT_OPEN_BASE_URL] (open platform). Its own user folder
 //                 (.dev/n8n-real) and no example workflows (they would dial the demo numbers).
 //   --port=N      n8n's port (default N8N_PORT or 5678)
 //   --no-watch    build once, no rebuild on change
 //   --reset       start from an empty user folder
-// Environment: BYROBOT_SANDBOX_PORT, BANGWO8_SANDBOX_PORT, SANDBOX_QUIET=1 (no request log).
+// Environment: BYROBOT_SANDBOX_PORT, BANGWO8_SANDBOX_PORT, BYROBOT_OPEN_SANDBOX_PORT, SANDBOX_QUIET=1
+// (no request log).
 const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
@@ -139,19 +143,32 @@ async function prepareCredentials() {
 				baseUrl: env.BANGWO8_BASE_URL || 'https://www.bangwo8.com',
 			};
 		}
+		if (env.BYROBOT_OPEN_APP_KEY && env.BYROBOT_OPEN_APP_SECRET && env.BYROBOT_OPEN_COMPANY_ID) {
+			real.byrobotOpenPlatformApi = {
+				appId: env.BYROBOT_OPEN_APP_KEY,
+				appSecret: env.BYROBOT_OPEN_APP_SECRET,
+				companyId: env.BYROBOT_OPEN_COMPANY_ID,
+				tokenUrl: env.BYROBOT_OPEN_TOKEN_URL || 'https://open.byai.com/oauth/token',
+				baseUrl: env.BYROBOT_OPEN_BASE_URL || 'https://open.byai.com/api/oauth',
+			};
+		}
 		if (Object.keys(real).length === 0) {
 			throw new Error(
-				'--real needs keys in the environment: BYROBOT_APP_KEY + BYROBOT_APP_SECRET and/or BANGWO8_ACCOUNT + BANGWO8_PASSWORD (and/or BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET); see README → Development',
+				'--real needs keys in the environment: BYROBOT_APP_KEY + BYROBOT_APP_SECRET and/or BANGWO8_ACCOUNT + BANGWO8_PASSWORD (and/or BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET, BYROBOT_OPEN_APP_KEY + BYROBOT_OPEN_APP_SECRET + BYROBOT_OPEN_COMPANY_ID); see README → Development',
 			);
 		}
 	}
 	const byrobotPort = portFromEnv('BYROBOT_SANDBOX_PORT', DEFAULT_PORTS.byrobot);
 	const bangwo8Port = portFromEnv('BANGWO8_SANDBOX_PORT', DEFAULT_PORTS.bangwo8);
-	step(`API sandboxes on ports ${byrobotPort} (BYRobot) and ${bangwo8Port} (Bangwo8)`);
+	const byrobotOpenPort = portFromEnv('BYROBOT_OPEN_SANDBOX_PORT', DEFAULT_PORTS.byrobotOpen);
+	step(
+		`API sandboxes on ports ${byrobotPort} (BYRobot), ${bangwo8Port} (Bangwo8) and ${byrobotOpenPort} (BYRobot open platform)`,
+	);
 	try {
 		sandboxes = await startSandboxes({
 			byrobotPort,
 			bangwo8Port,
+			byrobotOpenPort,
 			seed: true,
 			autoDial: true,
 			log: process.env.SANDBOX_QUIET === '1' ? undefined : (line) => say(`[sandbox] ${line}`),
@@ -159,7 +176,7 @@ async function prepareCredentials() {
 	} catch (error) {
 		if (error.code === 'EADDRINUSE') {
 			throw new Error(
-				`a sandbox port is taken (${error.port}): another \`npm run dev\` running? Set BYROBOT_SANDBOX_PORT / BANGWO8_SANDBOX_PORT to free ports.`,
+				`a sandbox port is taken (${error.port}): another \`npm run dev\` running? Set BYROBOT_SANDBOX_PORT / BANGWO8_SANDBOX_PORT / BYROBOT_OPEN_SANDBOX_PORT to free ports.`,
 			);
 		}
 		throw error;
@@ -169,7 +186,7 @@ async function prepareCredentials() {
 		const data = real[c.type] ?? sandboxes.credentials[c.type];
 		return {
 			id: c.id,
-			name: isReal ? c.name.replace(/ sandbox/, '') : c.name,
+			name: isReal ? c.name.replace(/ \(sandbox\)| sandbox/, '') : c.name,
 			type: c.type,
 			data,
 			real: isReal,
@@ -367,7 +384,7 @@ function banner(credentials) {
 		'  credentials:',
 		...credentials.map(
 			(c) =>
-				`    ${c.name.padEnd(26)} ${c.type.padEnd(18)} → ${c.data.baseUrl}${c.real ? '  (REAL)' : ''}`,
+				`    ${c.name.padEnd(32)} ${c.type.padEnd(23)} → ${c.data.baseUrl}${c.real ? '  (REAL)' : ''}`,
 		),
 	];
 	if (!REAL) {

@@ -347,7 +347,12 @@ async function queueMode(runtime, { results, loadCase, log, flag, poolSize }) {
 		stops.unshift(postgres.stop);
 		const redis = await startRedis(dir, log);
 		stops.unshift(redis.stop);
-		const sandboxes = await startSandboxes({ byrobotPort: 0, bangwo8Port: 0, autoDial: false });
+		const sandboxes = await startSandboxes({
+			byrobotPort: 0,
+			bangwo8Port: 0,
+			byrobotOpenPort: 0,
+			autoDial: false,
+		});
 		stops.unshift(sandboxes.stop);
 		const ctx = { byrobot: sandboxes.byrobot, bangwo8: sandboxes.bangwo8, runtime: 'n8n2' };
 

@@ -22,6 +22,7 @@ async function startInstance({ userFolder, distDir, log }) {
 	const sandboxes = await startSandboxes({
 		byrobotPort: 0,
 		bangwo8Port: 0,
+		byrobotOpenPort: 0,
 		seed: true,
 		autoDial: true,
 	});

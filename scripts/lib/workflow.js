@@ -12,6 +12,11 @@ const CREDENTIALS = Object.freeze({
 		name: 'Bangwo8 sandbox (OAuth2)',
 		type: 'bangwo8OAuth2Api',
 	},
+	byrobotOpen: {
+		id: 'byrobotOpenSbx01',
+		name: 'Byrobot Open Platform (sandbox)',
+		type: 'byrobotOpenPlatformApi',
+	},
 });
 
 const SHORT_TYPES = {
