@@ -71,8 +71,8 @@ async function main() {
 		byrobotOpenPort: 0,
 		autoDial: false,
 	});
-	const { byrobot, bangwo8 } = sandboxes;
-	const ctx = { byrobot, bangwo8, runtime: runtimeName };
+	const { byrobot, bangwo8, byrobotOpen } = sandboxes;
+	const ctx = { byrobot, bangwo8, byrobotOpen, runtime: runtimeName };
 	const only = option('only');
 	const cases = loadCases(ctx).filter((c) => !only || c.name.includes(only));
 	const credentialCases = credentialTests(sandboxes).filter((c) => !only || c.name.includes(only));
@@ -127,7 +127,9 @@ async function main() {
 			try {
 				byrobot.reset();
 				bangwo8.reset();
+				byrobotOpen.reset();
 				byrobot.autoDial = Boolean(testCase.autoDial);
+				byrobotOpen.autoDial = Boolean(testCase.autoDial);
 				await testCase.setup?.(ctx);
 				const out = await n8nCommand(
 					runtime,
@@ -155,7 +157,7 @@ async function main() {
 			} catch (e) {
 				error = e;
 				// What the sandboxes saw, to tell a node problem from a workflow problem.
-				const seen = [...byrobot.requests, ...bangwo8.requests]
+				const seen = [...byrobot.requests, ...bangwo8.requests, ...byrobotOpen.requests]
 					.sort((a, b) => a.time - b.time)
 					.map((r) => `${r.method} ${r.url}${r.rawBody ? ` ${r.rawBody.slice(0, 160)}` : ''}`);
 				if (seen.length) error.requestsSeen = seen;

@@ -23,9 +23,9 @@ const nodeCode = sources(join(root, 'nodes')).join('\n');
 
 const tableRows = readme.split('\n').filter((line) => line.startsWith('|'));
 const readmeEndpoints = tableRows.flatMap((row) =>
-	[...row.matchAll(/`(GET|POST|PUT|DELETE|PATCH) (\/(?:openapi|api)\/[^`?\s]+)/g)].map(
-		([, method, path]) => `${method} ${path}`,
-	),
+	[
+		...row.matchAll(/`(GET|POST|PUT|DELETE|PATCH) (\/(?:openapi|api|byai\.[a-z.]+)\/[^`?\s]+)/g),
+	].map(([, method, path]) => `${method} ${path}`),
 );
 
 function operationEndpoints(node: INodeType): string[] {

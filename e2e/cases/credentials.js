@@ -78,6 +78,25 @@ function credentialTests(sandboxes) {
 			{ baseUrl: REFUSED },
 			fails(/refused the connection.*Check the Base URL of the Byrobot API credential/s),
 		),
+		test('byrobotOpen', 'passes with the sandbox AppKey, AppSecret and Company ID', {}, ok),
+		test(
+			'byrobotOpen',
+			'explains a wrong AppSecret (a fresh token is asked for, whatever token is stored)',
+			{ appSecret: 'not-the-secret' },
+			fails(/refused to issue an access token.*Check the AppKey and the AppSecret/s),
+		),
+		test(
+			'byrobotOpen',
+			'says a Token URL that is another service is not the token endpoint',
+			{ tokenUrl: `${sandboxes.bangwo8.url}/oauth/token` },
+			fails(/not the BYRobot open platform token.*Check the Token URL/s),
+		),
+		test(
+			'byrobotOpen',
+			'says which field to fix when the Token URL refuses the connection',
+			{ tokenUrl: `${REFUSED}/oauth/token` },
+			fails(/refused the connection.*Check the Token URL/s),
+		),
 		test('bangwo8', 'passes with the admin account', {}, ok),
 		test(
 			'bangwo8',

@@ -6,9 +6,31 @@ const fs = require('fs');
 const path = require('path');
 
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
+const byrobotOpenFirstJob = require('../../test/sandbox/byrobotOpen').SEED.firstId.callJob;
 
 function example(file) {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+/**
+ * Examples (a) and (a′): however the node batches them, the three sheet rows arrive as three
+ * customers, phones normalised and script variables (plus crmId) in `properties`.
+ */
+function expectSheetCustomers(customers) {
+	assert.deepEqual(
+		customers.map((c) => [c.name, c.phone]),
+		[
+			['张三', '13900001001'],
+			['李四', '13900001002'],
+			['王五', '13900001007'],
+		],
+	);
+	assert.deepEqual(customers[1].properties, {
+		客户姓名: '李四',
+		贷款金额: '12000',
+		还款日期: '2024-06-03',
+		crmId: 'C-1002',
+	});
 }
 
 module.exports = () => [
@@ -49,21 +71,7 @@ module.exports = () => [
 				assert.equal(request.body.companyId, 1001);
 				assert.equal(request.body.taskId, 5001);
 			}
-			const customers = byrobot.customersOf(5001);
-			assert.deepEqual(
-				customers.map((c) => [c.name, c.phone]),
-				[
-					['张三', '13900001001'],
-					['李四', '13900001002'],
-					['王五', '13900001007'],
-				],
-			);
-			assert.deepEqual(customers[1].properties, {
-				客户姓名: '李四',
-				贷款金额: '12000',
-				还款日期: '2024-06-03',
-				crmId: 'C-1002',
-			});
+			expectSheetCustomers(byrobot.customersOf(5001));
 			const imported = run.items('Import Customers');
 			assert.equal(
 				imported.reduce((sum, i) => sum + (i.successNum ?? 0), 0),
@@ -88,6 +96,35 @@ module.exports = () => [
 					['13900001007', 1],
 				],
 			);
+		},
+	},
+	{
+		name: 'example (a′): spreadsheet rows → call task on the open platform (百应开放平台)',
+		workflow: example('byrobot-open-platform-call-task.json'),
+		autoDial: true,
+		check(run, { byrobotOpen }) {
+			const jobId = byrobotOpenFirstJob;
+			assert.deepEqual(
+				run.items('Create Task').map((t) => t.taskId),
+				[jobId],
+			);
+			const [created] = byrobotOpen.requestsToApi('byai.openapi.calljob.create');
+			assert.equal(created.body.companyId, '1001');
+			assert.equal(created.body.userPhoneIds, '[11]');
+			assert.equal(created.body.callJobType, '2');
+			const imports = byrobotOpen.requestsToApi('byai.openapi.calljob.customer.import');
+			assert.equal(imports.length, 1, 'the three rows go in as one request');
+			expectSheetCustomers(JSON.parse(imports[0].body.customerInfoVOList));
+			assert.equal(
+				run.items('Import Customers').reduce((sum, i) => sum + (i.successNum ?? 0), 0),
+				3,
+			);
+			assert.deepEqual(
+				byrobotOpen.requestsToApi('byai.openapi.calljob.execute').map((r) => r.body.command),
+				['1'],
+			);
+			assert.equal(run.items('Start Task')[0].taskId, jobId);
+			assert.equal(byrobotOpen.callRecordsOf(jobId).length, 3);
 		},
 	},
 	{

@@ -2,10 +2,10 @@
 // Collects the end-to-end cases: the example workflows (e2e/examples/, checked in examples.js)
 // and the per-node cases. A case is
 //   { name, workflow, setup?(ctx), check(execution, ctx), expectFailure?, autoDial? }
-// where ctx holds the in-process sandboxes ({ byrobot, bangwo8 }) and `execution` is an
+// where ctx holds the in-process sandboxes ({ byrobot, bangwo8, byrobotOpen }) and `execution` is an
 // Execution (scripts/lib/workflow.js) over n8n's JSON. Before each case both sandboxes are reset
 // to their seed data; `autoDial` turns BYRobot's instant dialing on for that case.
-const CASE_FILES = ['./examples', './byrobot', './bangwo8', './faults'];
+const CASE_FILES = ['./examples', './byrobot', './byrobotOpen', './bangwo8', './faults'];
 
 function loadCases(ctx) {
 	const cases = CASE_FILES.flatMap((file) => require(file)(ctx));

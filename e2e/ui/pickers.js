@@ -79,7 +79,18 @@ function pickersOf(description, nodeName) {
 function operationsOf(description, nodeName) {
 	const pickers = pickersOf(description, nodeName);
 	const operations = [];
-	for (const selector of description.properties.filter((p) => p.name === 'operation')) {
+	// n8n's nodes panel lists a resource's first Operation selector: the Byrobot node's signed API
+	// (its default Authentication). The open platform's operations are reached by switching
+	// Authentication in the form; their lists are tested in test/byrobot/openPlatform.test.ts.
+	const nodesPanel = description.properties.filter(
+		(p) => p.name === 'operation' && !p.displayOptions?.show?.authentication,
+	);
+	const firstApi = description.properties.find((p) => p.name === 'authentication')?.default;
+	for (const selector of description.properties.filter(
+		(p) =>
+			p.name === 'operation' &&
+			(nodesPanel.includes(p) || p.displayOptions.show.authentication.includes(firstApi)),
+	)) {
 		const resources = selector.displayOptions?.show?.resource ?? [];
 		for (const option of selector.options ?? []) {
 			for (const resource of resources) {

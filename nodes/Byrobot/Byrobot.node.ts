@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../credentials/ByrobotApi.credentials';
 
@@ -18,19 +23,57 @@ import { blacklist } from './resources/blacklist';
 import { blacklistGroup } from './resources/blacklistGroup';
 import { callback } from './resources/callback';
 import { company } from './resources/company';
+import { sopWorkflow } from './resources/sopWorkflow';
 import { task } from './resources/task';
 import { sharedFields } from './shared/descriptions';
-import { VENDOR } from './shared/transport';
+import {
+	OPEN_PLATFORM,
+	OPEN_PLATFORM_CREDENTIAL,
+	OPEN_PLATFORM_VENDOR,
+	SIGNED_API,
+	VENDOR,
+} from './shared/transport';
 
 // One main input and output, written through constants: the two lint rule sets disagree on
 // the inline form (['main'] versus [NodeConnectionTypes.Main]).
 const MAIN_INPUT = [NodeConnectionTypes.Main];
 const MAIN_OUTPUT = [NodeConnectionTypes.Main];
 
-// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts.
+/** Which BYRobot API generation the node speaks (docs/api/byrobot-open-platform.md). */
+const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Signed API (AppKey + AppSecret)',
+			value: SIGNED_API,
+			description:
+				'The signed API at api.byrobot.cn/openapi/v1: AppKey and AppSecret from 系统管理 → 系统设置 → API配置',
+		},
+		{
+			name: 'Open Platform (百应开放平台)',
+			value: OPEN_PLATFORM,
+			description:
+				'The open platform at open.byai.com: an access token for an AppKey, AppSecret and company',
+		},
+	],
+	default: SIGNED_API,
+};
+
+// Operations and shared fields: nodes/shared/operations.ts, ./shared/descriptions.ts. Each
+// operation declares its request on each API generation that has it.
 const properties = nodeProperties({
-	vendor: VENDOR,
-	resources: [blacklist, blacklistGroup, callback, company, task],
+	apis: {
+		parameter: 'authentication',
+		apis: [
+			{ value: SIGNED_API, name: 'Signed API', vendor: VENDOR },
+			{ value: OPEN_PLATFORM, name: 'Open Platform', vendor: OPEN_PLATFORM_VENDOR },
+		],
+	},
+	leading: [authenticationField],
+	resources: [blacklist, blacklistGroup, callback, company, sopWorkflow, task],
 	defaultResource: 'task',
 	shared: sharedFields,
 });
@@ -49,7 +92,18 @@ export class Byrobot implements INodeType {
 		usableAsTool: true,
 		inputs: MAIN_INPUT,
 		outputs: MAIN_OUTPUT,
-		credentials: [{ name: 'byrobotApi', required: true }],
+		credentials: [
+			{
+				name: 'byrobotApi',
+				required: true,
+				displayOptions: { show: { authentication: [SIGNED_API] } },
+			},
+			{
+				name: OPEN_PLATFORM_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: [OPEN_PLATFORM] } },
+			},
+		],
 		// Every status reaches the one answer check (outputItems); the base URL is a plain string
 		// the credential replaces (docs/design.md#answer-check, #base-url).
 		requestDefaults: {

@@ -14,12 +14,26 @@ import { guardRequests, requestOptionsField, type RequestPolicy, type Vendor } f
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
+/** An operation's request on one of the node's further APIs (see NodeApis). */
+export interface ApiRequest {
+	routing: INodePropertyRouting;
+	/** Its timeout and retries there (default: the operation's `requests`). */
+	requests?: RequestPolicy;
+	/** Fields shown on that API alone (after the operation's own fields). */
+	fields?: INodeProperties[];
+}
+
 /** One operation of a resource, everything it sends in one place. */
 export interface Operation {
 	/** The Resource selector's value this operation belongs to. */
 	resource: string;
-	/** Its entry in the resource's Operation selector, with the request it makes. */
-	option: INodePropertyOptions & { value: string; action: string; routing: INodePropertyRouting };
+	/**
+	 * Its entry in the resource's Operation selector, with the request it makes on the node's
+	 * first API; without `routing` the operation exists only on the APIs in `apis`.
+	 */
+	option: INodePropertyOptions & { value: string; action: string; routing?: INodePropertyRouting };
+	/** Its request on the node's further APIs, by their value (Byrobot: `openPlatform`). */
+	apis?: Record<string, ApiRequest>;
 	/** Keys of the node's shared fields it shows, e.g. ['company', 'task']. */
 	shared?: readonly string[];
 	/** Its own fields, shown for it alone (the resource / operation display rule is added). */
@@ -45,6 +59,17 @@ export interface Resource {
 	/** The operation a new node of this resource starts with (one of `operations`). */
 	defaultOperation: Operation;
 	operations: Operation[];
+}
+
+/**
+ * The APIs a node speaks, chosen by one parameter (Byrobot's API generations, by Authentication).
+ * The first is the default and the one `Operation.option.routing` is for. The Resource and
+ * Operation selectors then offer, per API, what exists there (docs/design.md#api-generations).
+ */
+export interface NodeApis {
+	parameter: string;
+	/** `name`: as the parameter's option says it, for the notice on a resource an API lacks. */
+	apis: Array<{ value: string; name: string; vendor: Vendor }>;
 }
 
 interface Group {
@@ -86,9 +111,37 @@ function groupUsers(resources: Resource[], key: string): Group[] {
 	return groups;
 }
 
-/** The operation's entry with every request it makes guarded (./requests.ts). */
-function guardedOption(operation: Operation, vendor: Vendor): Operation['option'] {
-	const { routing } = operation.option;
+/** The operation's request on `api` (undefined where it does not exist). */
+function requestOn(
+	operation: Operation,
+	api: string | undefined,
+	apis: NodeApis | undefined,
+): ApiRequest | undefined {
+	if (!apis || api === apis.apis[0].value) {
+		return operation.option.routing
+			? { routing: operation.option.routing, requests: operation.requests }
+			: undefined;
+	}
+	const request = operation.apis?.[api!];
+	return request && { ...request, requests: request.requests ?? operation.requests };
+}
+
+/** The APIs an operation exists on, when it is not all of them (undefined: all, or no APIs). */
+function onlyOn(operations: Operation[], apis: NodeApis | undefined): string[] | undefined {
+	if (!apis) return undefined;
+	const on = apis.apis
+		.map(({ value }) => value)
+		.filter((api) => operations.some((operation) => requestOn(operation, api, apis)));
+	return on.length === apis.apis.length ? undefined : on;
+}
+
+/** The operation's entry with its request on one API, every request it makes guarded (./requests.ts). */
+function guardedOption(
+	operation: Operation,
+	request: ApiRequest,
+	vendor: Vendor,
+): Operation['option'] {
+	const { routing } = request;
 	const pagination = routing.operations?.pagination;
 	if (pagination !== undefined && typeof pagination !== 'function') {
 		throw new Error(`${operation.option.value}: only a pagination function can be guarded`);
@@ -100,7 +153,7 @@ function guardedOption(operation: Operation, vendor: Vendor): Operation['option'
 			send: { ...routing.send, paginate: true },
 			operations: {
 				...routing.operations,
-				pagination: guardRequests(vendor, operation.requests ?? {}, pagination),
+				pagination: guardRequests(vendor, request.requests ?? {}, pagination),
 			},
 		},
 	};
@@ -120,16 +173,22 @@ function withShow(field: INodeProperties, show: Show): INodeProperties {
  * The node's properties: `leading` fields, the Resource and Operation selectors, each shared
  * field once per group of its users (in the order of `shared`), each operation's own fields, and
  * the Request Options. An operation shows its shared fields first, in that order, then its own.
+ * With `apis`, one Operation selector per resource and API offers what exists there (n8n's nodes
+ * panel lists a resource's first selector, so the first API's come first); a resource an API
+ * lacks shows a notice there instead; a field whose users exist on some APIs only is shown on
+ * those alone.
  */
 export function nodeProperties(options: {
-	/** How the node names its API and credential in error messages. */
-	vendor: Vendor;
+	/** How the node names its API and credential in error messages (a node with one API). */
+	vendor?: Vendor;
+	/** The node's APIs, when it speaks more than one. */
+	apis?: NodeApis;
 	leading?: INodeProperties[];
 	resources: Resource[];
 	defaultResource: string;
 	shared: SharedField[];
 }): INodeProperties[] {
-	const { resources, shared } = options;
+	const { resources, shared, apis } = options;
 	const known = new Set(shared.map((field) => field.key));
 	for (const resource of resources) {
 		if (!resource.operations.includes(resource.defaultOperation)) {
@@ -147,43 +206,89 @@ export function nodeProperties(options: {
 						`${resource.value}.${operation.option.value} uses unknown shared field ${key}`,
 					);
 			}
+			if (apis ? onlyOn([operation], apis)?.length === 0 : !operation.option.routing) {
+				throw new Error(`${resource.value}.${operation.option.value} has no request`);
+			}
 		}
 	}
-	const selectors: INodeProperties[] = resources.map(({ value, operations, defaultOperation }) => {
-		const initial = defaultOperation.option.value;
-		return {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [value] } },
-			options: operations.map((operation) => guardedOption(operation, options.vendor)),
-			default: initial,
-		};
-	});
+	const variants: Array<{ api?: string; name?: string; vendor: Vendor }> = apis
+		? apis.apis.map(({ value, name, vendor }) => ({ api: value, name, vendor }))
+		: [{ vendor: options.vendor! }];
+	const apiShow = (on: string[] | undefined): Show => (apis && on ? { [apis.parameter]: on } : {});
+	const { defaultResource } = options;
+	// One Resource selector for all APIs: n8n's nodes panel reads every Resource selector, and a
+	// second one would list its resources twice.
+	const resourceSelector: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map((resource) => ({ name: resource.name, value: resource.value })),
+		default: defaultResource,
+	};
+	const selectors: INodeProperties[] = [];
+	const notices: INodeProperties[] = [];
+	for (const { api, name, vendor } of variants) {
+		const lacking: string[] = [];
+		for (const { value, operations, defaultOperation } of resources) {
+			const here = operations.filter((operation) => requestOn(operation, api, apis));
+			if (here.length === 0) {
+				lacking.push(value);
+				continue;
+			}
+			const initial = (here.includes(defaultOperation) ? defaultOperation : here[0]).option.value;
+			selectors.push({
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [value], ...apiShow(api ? [api] : undefined) } },
+				options: here.map((operation) =>
+					guardedOption(operation, requestOn(operation, api, apis)!, vendor),
+				),
+				default: initial,
+			});
+		}
+		if (lacking.length && api) {
+			const others = variants.filter((variant) => variant.api !== api).map((v) => v.name);
+			notices.push({
+				displayName: `The ${name} has no methods for this resource: choose ${others.join(' or ')} under Authentication, or another resource.`,
+				name: 'notOnThisApi',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { resource: lacking, ...apiShow([api]) } },
+			});
+		}
+	}
 	const sharedFields = shared.flatMap((field) =>
 		groupUsers(resources, field.key).flatMap((group) =>
-			field.build({ resource: group.resources, operation: [...group.used] }, group.users),
-		),
-	);
-	const ownFields = resources.flatMap((resource) =>
-		resource.operations.flatMap((operation) =>
-			(operation.fields ?? []).map((field) =>
-				withShow(field, { resource: [resource.value], operation: [operation.option.value] }),
+			field.build(
+				{
+					resource: group.resources,
+					operation: [...group.used],
+					...apiShow(onlyOn(group.users, apis)),
+				},
+				group.users,
 			),
 		),
 	);
-	const { defaultResource } = options;
+	const ownFields = resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) => {
+			const show = { resource: [resource.value], operation: [operation.option.value] };
+			return [
+				...(operation.fields ?? []).map((field) =>
+					withShow(field, { ...show, ...apiShow(onlyOn([operation], apis)) }),
+				),
+				...Object.entries(operation.apis ?? {}).flatMap(([api, request]) =>
+					(request.fields ?? []).map((field) => withShow(field, { ...show, ...apiShow([api]) })),
+				),
+			];
+		}),
+	);
 	return [
 		...(options.leading ?? []),
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: resources.map((resource) => ({ name: resource.name, value: resource.value })),
-			default: defaultResource,
-		},
+		resourceSelector,
+		...notices,
 		...selectors,
 		...sharedFields,
 		...ownFields,

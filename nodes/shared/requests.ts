@@ -7,6 +7,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -20,6 +21,21 @@ export interface Vendor {
 	name: string;
 	/** Where the Base URL is set, e.g. "the Byrobot API credential". */
 	credential: string;
+	/**
+	 * For an API whose access token the vendor can refuse in an answer (the BYRobot open
+	 * platform's 40000010): forgets the token so that the next request gets a new one. guarded()
+	 * then sends the request once more.
+	 */
+	renewToken?: (context: TokenContext) => Promise<void>;
+}
+
+/** What renewToken gets to read the credential with. */
+export type TokenContext = Pick<IExecuteSingleFunctions, 'getCredentials'>;
+
+/** Marks a NodeApiError as the vendor refusing the access token (see Vendor.renewToken). */
+export function markTokenRefused(error: NodeApiError): NodeApiError {
+	error.context.tokenRefused = true;
+	return error;
 }
 
 /** What an operation's requests may do, declared by the operation (see Operation). */
@@ -184,18 +200,31 @@ export async function guarded<O extends Pick<IHttpRequestOptions, 'timeout' | 'b
 	node: INode,
 	vendor: Vendor,
 	options: O,
-	policy: RequestPolicy & { retries?: boolean; itemIndex?: number },
+	policy: RequestPolicy & { retries?: boolean; itemIndex?: number; tokens?: TokenContext },
 	send: (options: O) => Promise<T>,
 ): Promise<{ result: T; attempts: number }> {
 	if (!options.timeout || options.timeout === N8N_DEFAULT_TIMEOUT_MS) {
 		options.timeout = (policy.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
 	}
 	const retry = policy.retry !== false && policy.retries !== false;
+	let tokenRenewed = false;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return { result: await send(options), attempts: attempt };
 		} catch (thrown) {
 			let error = thrown;
+			// A refused token was not used for anything: even a Create is sent again, once.
+			if (
+				error instanceof NodeApiError &&
+				error.context?.tokenRefused === true &&
+				vendor.renewToken &&
+				policy.tokens &&
+				!tokenRenewed
+			) {
+				tokenRenewed = true;
+				await vendor.renewToken(policy.tokens);
+				continue;
+			}
 			let transient = error instanceof NodeApiError && error.context?.transient === true;
 			const failure =
 				error instanceof NodeApiError && transient ? undefined : networkFailure(error);
@@ -292,7 +321,7 @@ export function guardRequests(
 						node,
 						vendor,
 						data.options,
-						{ ...policy, retries, itemIndex },
+						{ ...policy, retries, itemIndex, tokens: this },
 						async (options) => await makeRoutingRequest({ ...data, options }),
 					);
 					attemptsTaken.set(result, attempts);

@@ -10,7 +10,7 @@ function table(entries: Record<string, string>): string {
 
 /**
  * "<Operation>: <Resource>" from a declarative node's Resource and Operation selectors (one
- * Operation selector per resource, as nodeProperties() builds them); the raw values if a node
+ * Operation selector per resource and API, as nodeProperties() builds them); the raw values if a node
  * holds a combination the tables do not know.
  */
 export function operationSubtitle(properties: INodeProperties[]): string {

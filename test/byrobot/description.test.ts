@@ -7,13 +7,14 @@ import { blacklist } from '../../nodes/Byrobot/resources/blacklist';
 import { blacklistGroup } from '../../nodes/Byrobot/resources/blacklistGroup';
 import { callback } from '../../nodes/Byrobot/resources/callback';
 import { company } from '../../nodes/Byrobot/resources/company';
+import { sopWorkflow } from '../../nodes/Byrobot/resources/sopWorkflow';
 import { task } from '../../nodes/Byrobot/resources/task';
 import { sharedFields } from '../../nodes/Byrobot/shared/descriptions';
 import { shownFields } from '../harness/display';
 
 const description = new Byrobot().description;
-const shownFor = (resource: string, operation: string) =>
-	shownFields(description, { resource, operation });
+const shownFor = (resource: string, operation: string, authentication = 'signedApi') =>
+	shownFields(description, { authentication, resource, operation });
 
 // Taken from the node before its shared fields (commit 4b1a633, one copy of each picker per
 // operation): the fields each operation shows, and their order, did not change.
@@ -50,14 +51,44 @@ const EXPECTED: Record<string, string> = {
 	'task.update': 'company,task,redial,updateFields',
 };
 
-const operations = description.properties
+// The open platform (Authentication: Open Platform): the same field names where the API has the
+// same parameters, its own where it differs (docs/api/byrobot-open-platform.md).
+const EXPECTED_OPEN_PLATFORM: Record<string, string> = {
+	'company.getAiBalance': 'company',
+	'company.getAll': '',
+	'company.getCallerLines': 'company',
+	'company.getLineBalance': 'company',
+	'company.getRobots': 'company,robotStatus',
+	'company.getScriptVariables': 'company,robotDefId,hideDefaultVar',
+	'company.getSeatStatistics': 'company',
+	'sopWorkflow.getAll': 'returnAll,limit,sopFilters',
+	'task.create': 'company,taskName,callerLines,robot,concurrencyQuota,redial',
+	'task.get': 'company,task',
+	'task.getAll': 'company,returnAll,limit,openPlatformFilters',
+	'task.getCallDetail': 'callInstanceId,simplify',
+	'task.getCallRecords': 'company,task,returnAll,limit,simplify',
+	'task.importCustomers': 'company,task,importMode,phoneField,nameField,variables,importOptions',
+	'task.pause': 'company,task',
+	'task.start': 'company,task',
+	'task.stop': 'company,task',
+};
+
+/** [authentication, resource, operation] of every Operation selector's options. */
+const selectorEntries = description.properties
 	.filter((property) => property.name === 'operation')
 	.flatMap((property) =>
 		(property.options as Array<{ value: string }>).map((option) => [
+			String(property.displayOptions!.show!.authentication![0]),
 			String(property.displayOptions!.show!.resource![0]),
 			option.value,
 		]),
 	);
+const operations = selectorEntries
+	.filter(([api]) => api === 'signedApi')
+	.map(([, resource, operation]) => [resource, operation]);
+const openPlatformOperations = selectorEntries
+	.filter(([api]) => api === 'openPlatform')
+	.map(([, resource, operation]) => [resource, operation]);
 
 describe('Byrobot fields per operation', () => {
 	it('still has every operation recorded before the redesign', () => {
@@ -67,8 +98,8 @@ describe('Byrobot fields per operation', () => {
 
 	// What an operation's file declares is what n8n shows: its shared fields in the table's order,
 	// then its own fields, for every operation (including ones added after the record above).
-	const declared = [blacklist, blacklistGroup, callback, company, task].flatMap((resource) =>
-		resource.operations.map((operation) => [resource.value, operation] as const),
+	const declared = [blacklist, blacklistGroup, callback, company, sopWorkflow, task].flatMap(
+		(resource) => resource.operations.map((operation) => [resource.value, operation] as const),
 	);
 	it.each(
 		declared.map(([resource, operation]) => [resource, operation.option.value, operation] as const),
@@ -82,7 +113,8 @@ describe('Byrobot fields per operation', () => {
 					!field.displayOptions?.show || Object.keys(field.displayOptions.show).length === 0,
 			)
 			.map((field) => field.name);
-		const shown = shownFor(resource, value).slice(2);
+		const api = operation.option.routing ? 'signedApi' : 'openPlatform';
+		const shown = shownFor(resource, value, api).slice(3);
 		expect(shown.filter((name) => sharedNames.includes(name))).toEqual(sharedNames);
 		expect(shown.slice(0, sharedNames.length)).toEqual(sharedNames);
 		expect(shown.slice(sharedNames.length)).toEqual(expect.arrayContaining(ownNames));
@@ -90,9 +122,46 @@ describe('Byrobot fields per operation', () => {
 
 	it.each(operations)('%s → %s shows its fields once each, in order', (resource, operation) => {
 		const shown = shownFor(resource, operation);
-		expect(shown.slice(0, 2)).toEqual(['resource', 'operation']);
-		expect(shown.slice(2).join(',')).toBe(EXPECTED[`${resource}.${operation}`]);
+		expect(shown.slice(0, 3)).toEqual(['authentication', 'resource', 'operation']);
+		expect(shown.slice(3).join(',')).toBe(EXPECTED[`${resource}.${operation}`]);
 	});
+
+	it.each([
+		['openPlatform', 'blacklist'],
+		['openPlatform', 'blacklistGroup'],
+		['openPlatform', 'callback'],
+		['signedApi', 'sopWorkflow'],
+	])('on %s, %s shows a notice naming the other API, nothing else', (authentication, resource) => {
+		const shown = shownFields(description, { authentication, resource });
+		expect(shown).toEqual(['authentication', 'resource', 'notOnThisApi']);
+		const notice = description.properties.find(
+			(p) =>
+				p.name === 'notOnThisApi' &&
+				(p.displayOptions?.show?.authentication as string[]).includes(authentication),
+		)!;
+		expect(notice.displayName).toMatch(
+			authentication === 'openPlatform' ? /choose Signed API/ : /choose Open Platform/,
+		);
+	});
+
+	it('has one Resource selector (the nodes panel lists each one it finds)', () => {
+		expect(description.properties.filter((p) => p.name === 'resource')).toHaveLength(1);
+	});
+
+	it('offers on the open platform exactly the operations it has', () => {
+		expect(openPlatformOperations.map(([r, o]) => `${r}.${o}`).sort()).toEqual(
+			Object.keys(EXPECTED_OPEN_PLATFORM).sort(),
+		);
+	});
+
+	it.each(openPlatformOperations)(
+		'open platform: %s → %s shows its fields once each, in order',
+		(resource, operation) => {
+			const shown = shownFor(resource, operation, 'openPlatform');
+			expect(shown.slice(0, 3)).toEqual(['authentication', 'resource', 'operation']);
+			expect(shown.slice(3).join(',')).toBe(EXPECTED_OPEN_PLATFORM[`${resource}.${operation}`]);
+		},
+	);
 
 	it('has one field per shared picker where display rules allow it', () => {
 		const count = (name: string) =>

@@ -6,7 +6,7 @@ import { join } from 'path';
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 
 import { testByrobotApi } from '../../credentials/ByrobotApi.credentials';
-import { ENVELOPE_CODES } from '../../nodes/Byrobot/shared/errors';
+import { ENVELOPE_CODES, OPEN_PLATFORM_CODES } from '../../nodes/Byrobot/shared/errors';
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 
@@ -17,6 +17,20 @@ describe('BYRobot error codes, written once', () => {
 			expect(readme).toContain(`| ${code} | ${meaning} | ${hint} |`);
 		},
 	);
+
+	it.each(Object.entries(OPEN_PLATFORM_CODES))(
+		'README row for open-platform code %s matches the node',
+		(code, { meaning, hint }) => {
+			expect(readme).toContain(`| ${code} | ${meaning} | ${hint} |`);
+		},
+	);
+
+	it('the README lists no open-platform code the node does not know', () => {
+		const rows = [...readme.matchAll(/^\| (\d{8}) \| [^|]+ \| [^|]+ \|$/gm)].map(
+			(match) => match[1],
+		);
+		expect(rows.sort()).toEqual(Object.keys(OPEN_PLATFORM_CODES).sort());
+	});
 
 	it('the README lists no code the node does not know', () => {
 		const rows = [...readme.matchAll(/^\| (\d{3}) \| [^|]+ \| [^|]+ \|$/gm)].map(

@@ -1,13 +1,20 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { byrobotApiRequest, entriesOf } from '../shared/transport';
+import {
+	byrobotApiRequest,
+	byrobotOpenRequest,
+	entriesOf,
+	isOpenPlatform,
+} from '../shared/transport';
 
-/** Companies bound to the AppKey (getCompanys), filtered by name or ID. */
+/** Companies bound to the AppKey (getCompanys; open platform: company.list), filtered by name or ID. */
 export async function searchCompanies(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const envelope = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/company/getCompanys');
+	const envelope = isOpenPlatform(this)
+		? await byrobotOpenRequest.call(this, '/byai.openapi.company/1.0.0/list')
+		: await byrobotApiRequest.call(this, 'GET', '/openapi/v1/company/getCompanys');
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = entriesOf(envelope.data)
 		.map((company: IDataObject) => ({

@@ -2,11 +2,19 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { TASK_STATUS_LABELS } from '../shared/labels';
 import { chosenCompanyId } from '../shared/inputs';
-import { byrobotApiRequest, entriesOf } from '../shared/transport';
+import {
+	byrobotApiRequest,
+	byrobotOpenRequest,
+	entriesOf,
+	isOpenPlatform,
+} from '../shared/transport';
 
 const PAGE_SIZE = 100;
 
-/** Tasks of the chosen company (getTasks, newest first), searched by name, 100 per page. */
+/**
+ * Tasks of the chosen company (getTasks, newest first; open platform: calljob.list), searched by
+ * name, 100 per page.
+ */
 export async function searchTasks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -17,12 +25,16 @@ export async function searchTasks(
 	if (companyId === undefined) return { results: [] };
 	const pageNum = paginationToken ? Number(paginationToken) : 1;
 	const qs: IDataObject = { companyId, pageNum, pageSize: PAGE_SIZE };
-	if (filter?.trim()) qs.taskName = filter.trim();
-	const envelope = await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTasks', qs);
+	const open = isOpenPlatform(this);
+	if (filter?.trim()) qs[open ? 'jobName' : 'taskName'] = filter.trim();
+	const envelope = open
+		? await byrobotOpenRequest.call(this, '/byai.openapi.calljob/1.0.0/list', qs)
+		: await byrobotApiRequest.call(this, 'GET', '/openapi/v1/task/getTasks', qs);
 	const page = (envelope.data ?? {}) as IDataObject;
 	const results = entriesOf(page).map((task) => ({
-		name: `${String(task.jobName)} (${String(task.callJobId)}, ${
-			TASK_STATUS_LABELS[Number(task.status)] ?? String(task.status)
+		name: `${String(task.jobName ?? task.callJobName)} (${String(task.callJobId)}, ${
+			TASK_STATUS_LABELS[Number(task.status ?? task.callJobStatus)] ??
+			String(task.status ?? task.callJobStatus)
 		})`,
 		value: String(task.callJobId),
 	}));

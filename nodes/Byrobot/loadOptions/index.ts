@@ -5,7 +5,13 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { PHONE_TYPE_LABELS } from '../shared/labels';
 import { chosenCompanyId, currentValue } from '../shared/inputs';
-import { byrobotApiRequest, entriesOf } from '../shared/transport';
+import { scriptVariableNames } from '../shared/values';
+import {
+	byrobotApiRequest,
+	byrobotOpenRequest,
+	entriesOf,
+	isOpenPlatform,
+} from '../shared/transport';
 
 /** The list's only entry while Company is empty: a hint that cannot be picked. */
 function chooseCompanyFirst(what: string): INodePropertyOptions[] {
@@ -29,13 +35,21 @@ async function list(
 	return entriesOf(envelope.data);
 }
 
-/** getPhones: usable lines first; useAvailable (not `available`) is the real flag. */
+/**
+ * getPhones: usable lines first; useAvailable (not `available`) is the real flag. The open
+ * platform's phone.list has no such flag: every line is offered.
+ */
 export async function getCallerLines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const companyId = chosenCompanyId(this);
 	if (companyId === undefined) return chooseCompanyFirst('Caller lines');
-	const lines = await list(this, companyId, '/openapi/v1/company/getPhones');
+	const open = isOpenPlatform(this);
+	const lines = open
+		? entriesOf(
+				(await byrobotOpenRequest.call(this, '/byai.openapi.phone/1.0.0/list', { companyId })).data,
+			)
+		: await list(this, companyId, '/openapi/v1/company/getPhones');
 	return lines
-		.filter((line) => line.useAvailable === true)
+		.filter((line) => open || line.useAvailable === true)
 		.map((line) => ({
 			name: `${String(line.phoneName || line.phone || line.userPhoneId)}${line.phone ? ` (${String(line.phone)})` : ''}`,
 			value: Number(line.userPhoneId),
@@ -43,15 +57,31 @@ export async function getCallerLines(this: ILoadOptionsFunctions): Promise<INode
 		}));
 }
 
+/** Robots of the company (robotStatus 0) or those ever published (2, the ones a task may use). */
+async function robotsOf(
+	context: ILoadOptionsFunctions,
+	companyId: number,
+	robotStatus: 0 | 2,
+): Promise<IDataObject[]> {
+	if (!isOpenPlatform(context)) {
+		return await list(context, companyId, '/openapi/v1/company/getRobots', { robotStatus });
+	}
+	const envelope = await byrobotOpenRequest.call(context, '/byai.openapi.robot/1.0.0/list', {
+		companyId,
+		robotStatus,
+	});
+	return entriesOf(envelope.data);
+}
+
 /** getRobots with robotStatus 2: robots that were published, the ones a task may use. */
 export async function getRobots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const companyId = chosenCompanyId(this);
 	if (companyId === undefined) return chooseCompanyFirst('Robots');
-	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 2 });
+	const robots = await robotsOf(this, companyId, 2);
 	return robots.map((robot) => ({
 		name: String(robot.robotName),
 		value: Number(robot.robotDefId),
-		description: `Robot ID ${String(robot.robotDefId)} · script ${String(robot.sceneDefId)}`,
+		description: `Robot ID ${String(robot.robotDefId)}${robot.sceneDefId === undefined ? '' : ` · script ${String(robot.sceneDefId)}`}`,
 	}));
 }
 
@@ -61,7 +91,7 @@ export async function getRobotScripts(
 ): Promise<INodePropertyOptions[]> {
 	const companyId = chosenCompanyId(this);
 	if (companyId === undefined) return chooseCompanyFirst('Robot scripts');
-	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 0 });
+	const robots = await robotsOf(this, companyId, 0);
 	return robots.map((robot) => ({
 		name: String(robot.robotName),
 		value: Number(robot.sceneDefId),
@@ -100,15 +130,6 @@ export async function getBlacklistGroups(
 	}));
 }
 
-/** A variable name as getSceneVariables lists it: a string, or an object naming it (tolerated). */
-function variableName(entry: unknown): string {
-	if (entry && typeof entry === 'object') {
-		const named = entry as IDataObject;
-		return String(named.name ?? named.variableName ?? named.key ?? '').trim();
-	}
-	return String(entry ?? '').trim();
-}
-
 /**
  * The script variables for Import Customers: those of the chosen task's robot. The task detail's
  * sceneDefId (or its robotDefId, looked up in getRobots) names the script; when the detail tells
@@ -120,7 +141,8 @@ export async function getTaskScriptVariables(
 ): Promise<INodePropertyOptions[]> {
 	const companyId = chosenCompanyId(this);
 	if (companyId === undefined) return chooseCompanyFirst('Script variables');
-	const robots = await list(this, companyId, '/openapi/v1/company/getRobots', { robotStatus: 0 });
+	if (isOpenPlatform(this)) return await openPlatformScriptVariables(this, companyId);
+	const robots = await robotsOf(this, companyId, 0);
 	const taskId = currentValue(this, 'task');
 	let scripts = robots.filter(
 		(robot) => robot.sceneDefId !== undefined && robot.sceneDefId !== null,
@@ -153,10 +175,36 @@ export async function getTaskScriptVariables(
 		const names = await list(this, companyId, '/openapi/v1/task/getSceneVariables', {
 			sceneDefId: Number(robot.sceneDefId),
 		});
-		for (const name of (names as unknown[]).map(variableName).filter(Boolean)) {
+		for (const name of scriptVariableNames(names)) {
 			const owner = robot.robotName
 				? String(robot.robotName)
 				: `script ${String(robot.sceneDefId)}`;
+			const known = options.get(name);
+			if (known) known.description = `${String(known.description)}, ${owner}`;
+			else options.set(name, { name, value: name, description: `Script variable of ${owner}` });
+		}
+	}
+	return [...options.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/**
+ * The open platform's script variables for Import Customers: its task detail names no robot, so
+ * every robot's variables are offered (company.scenevariables.get by robotDefId), each labelled.
+ */
+async function openPlatformScriptVariables(
+	context: ILoadOptionsFunctions,
+	companyId: number,
+): Promise<INodePropertyOptions[]> {
+	const options = new Map<string, INodePropertyOptions>();
+	for (const robot of await robotsOf(context, companyId, 0)) {
+		const envelope = await byrobotOpenRequest.call(
+			context,
+			'/byai.openapi.company.scenevariables/1.0.0/get',
+			{ companyId, robotDefId: Number(robot.robotDefId), hideDefaultVar: 'true' },
+		);
+		const data = (envelope.data ?? {}) as IDataObject;
+		for (const name of scriptVariableNames(data.variables)) {
+			const owner = String(robot.robotName ?? `robot ${String(robot.robotDefId)}`);
 			const known = options.get(name);
 			if (known) known.description = `${String(known.description)}, ${owner}`;
 			else options.set(name, { name, value: name, description: `Script variable of ${owner}` });

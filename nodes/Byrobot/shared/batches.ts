@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { attemptsOf } from '../../shared/requests';
+import { pickedId } from './inputs';
 
 export interface RejectedRow {
 	index: number;
@@ -115,6 +116,47 @@ export function describeBatchFailure<T>(
 	return { statement, description };
 }
 
+/** What a gathering hook (Import Customers, Blacklist → Add Many) reads before it plans batches. */
+export interface GatheredInput {
+	/** Default mode: the first item gathers every input item (one row each). */
+	allItems: boolean;
+	companyId: number;
+	/** The ID the rows go to (the Task, the Blacklist Group). */
+	targetId: number;
+	/** Every input item in the default mode, none in the per-item mode. */
+	items: INodeExecutionData[];
+	/** The operation's Options collection. */
+	options: IDataObject;
+	batchSize: number;
+	stopOnInvalid: boolean;
+}
+
+/**
+ * The opening steps both gathering hooks share, read once rather than per item: the mode (raw:
+ * it takes no expressions), Company and the target picker (the same for every item), the input
+ * items and the batch options. Undefined for every item but the first in the default mode.
+ */
+export function gatherInput(
+	context: IExecuteSingleFunctions,
+	target: { parameter: string; field: string },
+	optionsParameter: string,
+	batch: { defaultSize?: number; maxSize: number },
+): GatheredInput | undefined {
+	const allItems = context.getNode().parameters.importMode !== 'perItem';
+	if (allItems && context.getItemIndex() !== 0) return undefined;
+	const companyId = pickedId(context, 'company', 'Company');
+	const targetId = pickedId(context, target.parameter, target.field);
+	const items = allItems ? allInputItems(context) : [];
+	requireSameIdForAllItems(context, 'company', 'Company', companyId, items.length);
+	requireSameIdForAllItems(context, target.parameter, target.field, targetId, items.length);
+	const options = context.getNodeParameter(optionsParameter, {}) as IDataObject;
+	const { batchSize, stopOnInvalid } = batchOptions(
+		batch.defaultSize === undefined ? options : { batchSize: batch.defaultSize, ...options },
+		batch.maxSize,
+	);
+	return { allItems, companyId, targetId, items, options, batchSize, stopOnInvalid };
+}
+
 /** Every input item of the run, for the first item's hook to gather. */
 export function allInputItems(context: IExecuteSingleFunctions): INodeExecutionData[] {
 	return context.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[];
@@ -213,6 +255,8 @@ export interface BatchRequests {
 	body: IDataObject;
 	/** The body property that carries a batch's entries, e.g. customerInfoList. */
 	listProperty: string;
+	/** How the entries go in that property (the open platform's form: JSON text). Default: as they are. */
+	encodeList?: (entries: unknown[]) => unknown;
 	/** Why sending again after a failure is safe, ending the failure's description. */
 	rerunHint: string;
 	/** One output item's JSON: the rows covered and the request's answer (`{}` when not sent). */
@@ -258,7 +302,12 @@ export async function sendBatches<T>(
 					...requestData,
 					options: {
 						...requestData.options,
-						body: { ...body, [requests.listProperty]: batch.entries as unknown as IDataObject[] },
+						body: {
+							...body,
+							[requests.listProperty]: (requests.encodeList
+								? requests.encodeList(batch.entries)
+								: batch.entries) as IDataObject[],
+						},
 					},
 				});
 				answer = (items[0]?.json ?? {}) as IDataObject;

@@ -10,6 +10,7 @@ import {
 	markTransient,
 	TRANSIENT_HTTP_STATUSES,
 } from '../../shared/errors';
+import { markTokenRefused } from '../../shared/requests';
 
 /**
  * BYRobot's documented envelope codes (docs/api/byrobot.md#error-codes): what each means and what
@@ -43,6 +44,28 @@ export const ENVELOPE_CODES: Record<number, { meaning: string; hint: string }> =
 	},
 };
 
+/**
+ * The open platform's (百应开放平台) envelope codes (docs/api/byrobot-open-platform.md#envelope):
+ * eight digits, so they never meet the signed API's three-digit ones.
+ */
+export const OPEN_PLATFORM_CODES: Record<number, { meaning: string; hint: string }> = {
+	40000010: {
+		meaning: 'token invalid',
+		hint: 'The open platform refused the access token, and a new one too: check AppKey, AppSecret and Company ID in the Byrobot Open Platform API credential (百应开放平台 → 应用管理), and that the app is authorised for that company.',
+	},
+	41000000: {
+		meaning: 'invalid parameter',
+		hint: 'A parameter was rejected: BYRobot names it in its message. Fix that field and run again.',
+	},
+	10000401: {
+		meaning: 'business validation failed',
+		hint: 'BYRobot refused the values sent (its message says which rule, e.g. a task name over 50 characters). Fix that field and run again.',
+	},
+};
+
+/** The envelope code of a refused access token: the node gets a new one and repeats the request once. */
+export const TOKEN_REFUSED = 40000010;
+
 const HTTP_HINTS: Record<number, string> = {
 	401: 'Check AppKey and AppSecret in the Byrobot API credential.',
 	403: 'Check that the AppKey may use this API and that the company is bound to it.',
@@ -56,15 +79,24 @@ function hintForEnvelope(code: number, resultMsg: string): string {
 		return `A parameter was rejected: ${resultMsg || 'BYRobot did not say which'}. Fix that field and run again.`;
 	}
 	return (
-		ENVELOPE_CODES[code]?.hint ??
+		(ENVELOPE_CODES[code] ?? OPEN_PLATFORM_CODES[code])?.hint ??
 		'BYRobot reported an error; the message above is BYRobot’s own explanation.'
 	);
 }
 
-function hintForHttp(status: number): string {
-	if (HTTP_HINTS[status]) return HTTP_HINTS[status];
+/** The credential the node uses (Authentication takes no expression: its raw value is its value). */
+function credentialOf(node: INode): string {
+	return node.parameters.authentication === 'openPlatform'
+		? 'the Byrobot Open Platform API credential'
+		: 'the Byrobot API credential';
+}
+
+function hintForHttp(status: number, node: INode): string {
+	const credential = credentialOf(node);
+	if (HTTP_HINTS[status])
+		return HTTP_HINTS[status].replace('the Byrobot API credential', credential);
 	if (status >= 500) return 'BYRobot or a gateway in front of it failed. Try again later.';
-	return 'Check the Base URL in the Byrobot API credential and the values you sent.';
+	return `Check the Base URL in ${credential} and the values you sent.`;
 }
 
 function parseBody(body: unknown): { json?: IDataObject; text?: string } {
@@ -113,7 +145,8 @@ export function checkResponse(
 				itemIndex,
 			});
 			// 500 is BYRobot's "busy, try again later".
-			throw code === 500 ? markTransient(error) : error;
+			if (code === 500) throw markTransient(error);
+			throw code === TOKEN_REFUSED ? markTokenRefused(error) : error;
 		}
 		if (status < 400) return json;
 	}
@@ -122,7 +155,7 @@ export function checkResponse(
 		const detail = json ? JSON.stringify(json) : excerpt(text ?? '');
 		const error = new NodeApiError(node, (json ?? { body: excerpt(text ?? '') }) as JsonObject, {
 			message: `BYRobot answered HTTP ${status}${detail ? `: ${excerpt(detail)}` : ''}`,
-			description: hintForHttp(status),
+			description: hintForHttp(status, node),
 			httpCode: String(status),
 			itemIndex,
 		});
@@ -134,7 +167,7 @@ export function checkResponse(
 			message: looksLikeHtml(text ?? '')
 				? 'BYRobot answered with an HTML page instead of JSON'
 				: 'BYRobot answered with a body that is not valid JSON',
-			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in the Byrobot API credential; if it is right, BYRobot or a proxy is failing — try again later.`,
+			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in ${credentialOf(node)}; if it is right, BYRobot or a proxy is failing — try again later.`,
 			httpCode: String(status),
 			itemIndex,
 		});
@@ -142,7 +175,7 @@ export function checkResponse(
 
 	throw new NodeApiError(node, json as JsonObject, {
 		message: 'BYRobot answered JSON without the expected "code" field',
-		description: `Check the Base URL in the Byrobot API credential. The answer was: ${excerpt(JSON.stringify(json))}`,
+		description: `Check the Base URL in ${credentialOf(node)}. The answer was: ${excerpt(JSON.stringify(json))}`,
 		httpCode: String(status),
 		itemIndex,
 	});

@@ -1,7 +1,9 @@
 // The postReceive every operation ends with (answer check, unwrap, item linking) and the preSend
 // hooks that send the shared pickers' IDs where each request takes them.
+import { NodeApiError } from 'n8n-workflow';
 import type {
 	IDataObject,
+	JsonObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -14,6 +16,8 @@ import { pickedId } from './inputs';
 import { entriesOf } from './transport';
 
 export interface OutputOptions {
+	/** Where in the answer's `data` the result is, when it is not `data` itself. */
+	pick?: (data: unknown) => unknown;
 	/** The answer's `data` is a list or a page: one item per entry. */
 	entries?: boolean;
 	/** Shapes one entry (labels, parsed fields, Simplify). */
@@ -34,7 +38,7 @@ export function outputItems(options: OutputOptions = {}): PostReceiveAction {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const envelope = checkResponse(this.getNode(), response, itemIndex);
-		const data = envelope.data;
+		const data = options.pick ? options.pick(envelope.data) : envelope.data;
 		let entries: IDataObject[];
 		if (options.entries) {
 			entries = entriesOf(data);
@@ -110,4 +114,26 @@ export const blacklistGroupIdOf = (context: IExecuteSingleFunctions): IDataObjec
 /** Whether the operation's Simplify toggle is on. */
 export function simplified(this: IExecuteSingleFunctions): boolean {
 	return this.getNodeParameter('simplify', true) as boolean;
+}
+
+/**
+ * postReceive before outputItems where the open platform answers a successful envelope with
+ * `data: null` for an id it does not know (calljob.detail.get): a NodeApiError naming the field.
+ */
+export function requireFound(field: string): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const envelope = checkResponse(this.getNode(), response, this.getItemIndex());
+		if (envelope.data === null || envelope.data === undefined) {
+			throw new NodeApiError(this.getNode(), envelope as JsonObject, {
+				message: `BYRobot knows no such ${field.toLowerCase()}`,
+				description: `The open platform answered without data: check the ${field} ID, and that it belongs to the company of the Byrobot Open Platform API credential.`,
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		return items;
+	};
 }

@@ -110,3 +110,57 @@ export function simplifyCallDetail(detail: IDataObject): IDataObject {
 		taskResult: full.taskResult,
 	};
 }
+
+// The open platform's answers under the signed API's names, so that a workflow keeps working
+// when a team moves from one generation to the other (docs/api/byrobot-open-platform.md).
+
+/** calljob.list / calljob.detail.get: callJobStatus is the signed API's status, same codes. */
+export function formatOpenPlatformTask(task: IDataObject): IDataObject {
+	return formatTask({
+		...task,
+		jobName: task.jobName ?? task.callJobName,
+		status: task.status ?? task.callJobStatus,
+	});
+}
+
+/** Epoch milliseconds as Beijing time "yyyy-MM-dd HH:mm:ss", as the signed API and callbacks write times. */
+export function beijingTime(value: unknown): unknown {
+	const ms =
+		typeof value === 'number' ? value : /^\d{12,}$/.test(String(value)) ? Number(value) : NaN;
+	if (!Number.isFinite(ms)) return value;
+	return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** calldone.list entries: times in epoch ms become Beijing times (the raw values stay in *Ms). */
+export function openPlatformCallRecord(record: IDataObject): IDataObject {
+	const result: IDataObject = { ...record };
+	for (const key of ['startTime', 'endTime']) {
+		const converted = beijingTime(record[key]);
+		if (converted !== record[key]) {
+			result[`${key}Ms`] = record[key];
+			result[key] = converted as IDataObject[string];
+		}
+	}
+	return result;
+}
+
+/**
+ * callinstance.detail.get in the signed API's phoneLogInfo shape ({sceneInstance, phoneLog,
+ * taskResult}). Its answer is not documented: the call may come flat or as callInstance (as in
+ * the callbacks), the dialogue as phoneLogs or phoneLog.phoneLogs.
+ */
+export function openPlatformCallDetail(detail: IDataObject): IDataObject {
+	if (detail.sceneInstance) return detail;
+	const { callInstance, phoneLogs, phoneLog, taskResult, ...rest } = detail;
+	const call = openPlatformCallRecord((callInstance as IDataObject | undefined) ?? rest);
+	const log = (phoneLog ?? {}) as IDataObject;
+	return {
+		...detail,
+		sceneInstance: call,
+		phoneLog: {
+			phoneLogs: (phoneLogs ?? log.phoneLogs ?? []) as IDataObject[],
+			luyinOssUrl: (log.luyinOssUrl ?? call.luyinOssUrl ?? null) as string | null,
+		},
+		taskResult: (taskResult ?? []) as IDataObject[],
+	};
+}

@@ -1,4 +1,5 @@
-// Page-number pagination (pageNum from 1) of BYRobot's paged lists, for Return All / Limit.
+// Page-number pagination of BYRobot's paged lists (pageNum from 1; the open platform's SOP
+// workflows from 0), for Return All / Limit.
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -10,7 +11,7 @@ import type {
  * Asks for full pages of
  * `maxPageSize` (or the limit when smaller), stops on a short page or once the limit is reached.
  */
-export function paginateByPageNumber(maxPageSize: number, sendIn: 'qs' | 'body') {
+export function paginateByPageNumber(maxPageSize: number, sendIn: 'qs' | 'body', firstPage = 1) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -19,7 +20,7 @@ export function paginateByPageNumber(maxPageSize: number, sendIn: 'qs' | 'body')
 		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
 		const pageSize = Math.max(1, Math.min(maxPageSize, limit));
 		const results: INodeExecutionData[] = [];
-		for (let pageNum = 1; ; pageNum++) {
+		for (let pageNum = firstPage; ; pageNum++) {
 			const target = { ...((requestData.options[sendIn] as IDataObject | undefined) ?? {}) };
 			target.pageNum = pageNum;
 			target.pageSize = pageSize;

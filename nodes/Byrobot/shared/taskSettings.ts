@@ -1,5 +1,6 @@
 // preSend for Create Task and Update Task: checks dates and times, normalises the caller line
-// ids, fills callType from the chosen lines' phoneType (unless set), and adds redial rules.
+// ids, fills callType from the chosen lines' phoneType (unless set), and adds redial rules; and
+// its open-platform form (calljob.create).
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './inputs';
@@ -87,17 +88,61 @@ export function prepareTaskSettings(mode: 'create' | 'update') {
 			delete body.callType;
 		}
 
-		const rules = this.getNodeParameter('redial.rules', []) as RedialRule[];
+		const rules = redialRules(this);
 		if (rules.length) {
 			body.repeatCall = true;
-			body.repeatCallRule = rules.map((rule) => ({
-				phoneStatus: Number(rule.phoneStatus),
-				times: Number(rule.times),
-				interval: Number(rule.interval),
-			}));
+			body.repeatCallRule = rules;
 		}
 
 		requestOptions.body = body;
 		return requestOptions;
 	};
+}
+
+function redialRules(context: IExecuteSingleFunctions): RedialRule[] {
+	const rules = context.getNodeParameter('redial.rules', []) as RedialRule[];
+	return rules.map((rule) => ({
+		phoneStatus: Number(rule.phoneStatus),
+		times: Number(rule.times),
+		interval: Number(rule.interval),
+	}));
+}
+
+/** The open platform's longest task name (its code 10000401 otherwise). */
+export const OPEN_PLATFORM_TASK_NAME_LENGTH = 50;
+
+/**
+ * preSend of Create Task on the open platform (calljob.create): the fields the signed API's
+ * routing put in the body, under the open platform's names, lists as JSON text. A manual task
+ * (callJobType 2) is the only type the sources show.
+ */
+export async function prepareOpenPlatformTask(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body as IDataObject | undefined) ?? {};
+	const name = String(body.taskName ?? '').trim();
+	if (!name) throw inputError(this, 'Task Name', 'enter a name for the task');
+	if ([...name].length > OPEN_PLATFORM_TASK_NAME_LENGTH) {
+		throw inputError(
+			this,
+			'Task Name',
+			`the open platform takes at most ${OPEN_PLATFORM_TASK_NAME_LENGTH} characters (this one has ${[...name].length})`,
+		);
+	}
+	const lineIds = toIdList(body.userPhoneIds);
+	if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
+		throw inputError(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
+	}
+	const rules = redialRules(this);
+	requestOptions.body = {
+		companyId: body.companyId,
+		callJobName: name,
+		callJobType: 2,
+		robotDefId: body.robotDefId,
+		userPhoneIds: JSON.stringify(lineIds),
+		concurrencyQuota: body.concurrencyQuota,
+		...(rules.length ? { repeatCall: 'true', repeatCallRule: JSON.stringify(rules) } : {}),
+	};
+	return requestOptions;
 }

@@ -113,3 +113,21 @@ export function toIdList(value: unknown): number[] {
 		.filter((entry) => entry !== '')
 		.map(Number);
 }
+
+/** One script variable's name: a string, a one-element array (open platform), or an object naming it. */
+function variableName(entry: unknown): string {
+	if (Array.isArray(entry)) return variableName(entry[0]);
+	if (entry && typeof entry === 'object') {
+		const named = entry as Record<string, unknown>;
+		return String(named.name ?? named.variableName ?? named.key ?? '').trim();
+	}
+	return String(entry ?? '').trim();
+}
+
+/**
+ * The variable names of a script as either API lists them: `["客户姓名"]`, `[["婚期"]]`
+ * (docs/api/byrobot-open-platform.md#resources: flatten both), or objects naming them.
+ */
+export function scriptVariableNames(list: unknown): string[] {
+	return (Array.isArray(list) ? list : []).map(variableName).filter(Boolean);
+}

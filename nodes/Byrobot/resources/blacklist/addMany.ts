@@ -15,17 +15,15 @@ import type {
 import type { Operation } from '../../../shared/operations';
 import {
 	type BatchRow,
-	allInputItems,
-	batchOptions,
+	gatherInput,
 	planBatches,
 	rejectRow,
-	requireSameIdForAllItems,
 	sendBatches,
 	stopOnFirstInvalid,
 } from '../../shared/batches';
 import { compileFieldMapping, requireMappedFields } from '../../shared/fieldMapping';
 import { outputItems } from '../../shared/hooks';
-import { inputError, notPlausible, pickedId } from '../../shared/inputs';
+import { inputError, notPlausible } from '../../shared/inputs';
 import { normalizePhone } from '../../shared/values';
 
 /** Most numbers one request may carry here (the vendor states none; docs/api/byrobot.md). */
@@ -122,19 +120,14 @@ export async function addBlacklistInBatches(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	// Mode takes no expressions: read it raw, not through n8n's per-item parameter resolution.
-	const allItems = this.getNode().parameters.importMode !== 'perItem';
-	if (allItems && this.getItemIndex() !== 0) return [];
-	const companyId = pickedId(this, 'company', 'Company');
-	const groupId = pickedId(this, 'blacklistGroup', 'Blacklist Group');
-	const items = allItems ? allInputItems(this) : [];
-	requireSameIdForAllItems(this, 'company', 'Company', companyId, items.length);
-	requireSameIdForAllItems(this, 'blacklistGroup', 'Blacklist Group', groupId, items.length);
-	const options = this.getNodeParameter('addManyOptions', {}) as IDataObject;
-	const { batchSize, stopOnInvalid } = batchOptions(
-		{ batchSize: DEFAULT_BLACKLIST_BATCH, ...options },
-		MAX_BLACKLIST_BATCH,
+	const input = gatherInput(
+		this,
+		{ parameter: 'blacklistGroup', field: 'Blacklist Group' },
+		'addManyOptions',
+		{ defaultSize: DEFAULT_BLACKLIST_BATCH, maxSize: MAX_BLACKLIST_BATCH },
 	);
+	if (!input) return [];
+	const { allItems, companyId, targetId: groupId, items, batchSize, stopOnInvalid } = input;
 	const rows = allItems ? entriesFromItems(this, items) : entriesFromList(this);
 	if (stopOnInvalid) {
 		if (allItems) stopOnFirstInvalid(this, rows, true, 'number');

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { OPEN_PLATFORM, openPlatformRouting } from '../../shared/transport';
 
 const fields: INodeProperties[] = [
 	{
@@ -29,6 +30,15 @@ export const companyGetRobots: Operation = {
 			request: { method: 'GET', url: '/openapi/v1/company/getRobots' },
 			send: { preSend: [sendCompanyId('qs')] },
 			output: { postReceive: [outputItems({ entries: true })] },
+		},
+	},
+	// robot.list takes the same robotStatus (in the form).
+	apis: {
+		[OPEN_PLATFORM]: {
+			routing: openPlatformRouting('/byai.openapi.robot/1.0.0/list', {
+				send: { preSend: [sendCompanyId('body')] },
+				output: { postReceive: [outputItems({ entries: true })] },
+			}),
 		},
 	},
 	fields,

@@ -1,8 +1,12 @@
 import type { Operation } from '../../../shared/operations';
-import type { INodeProperties } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { outputItems, sendCompanyId } from '../../shared/hooks';
+import { requireId } from '../../shared/inputs';
+import { OPEN_PLATFORM, openPlatformRouting, SIGNED_API } from '../../shared/transport';
+import { scriptVariableNames } from '../../shared/values';
 
+// The signed API names the script (sceneDefId), the open platform the robot (robotDefId, not
+// sceneDefId) and answers {variables: [...]} whose entries may be one-element arrays.
 const fields: INodeProperties[] = [
 	{
 		displayName: 'Robot Script Name or ID',
@@ -13,7 +17,36 @@ const fields: INodeProperties[] = [
 		default: '',
 		description:
 			'The robot whose script variables to list (its sceneDefId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { authentication: [SIGNED_API] } },
 		routing: { send: { type: 'query', property: 'sceneDefId' } },
+	},
+];
+
+const openPlatformFields: INodeProperties[] = [
+	{
+		displayName: 'Robot Name or ID',
+		name: 'robotDefId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getRobots', loadOptionsDependsOn: ['company.value'] },
+		required: true,
+		default: '',
+		description:
+			'The robot whose script variables to list (its robotDefId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: {
+			send: {
+				type: 'body',
+				property: 'robotDefId',
+				preSend: [requireId('body', 'robotDefId', 'Robot')],
+			},
+		},
+	},
+	{
+		displayName: 'Hide Built-In Variables',
+		name: 'hideDefaultVar',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to leave out the variables every script has (such as the customer name)',
+		routing: { send: { type: 'body', property: 'hideDefaultVar', value: '={{ String($value) }}' } },
 	},
 ];
 
@@ -36,6 +69,25 @@ export const companyGetScriptVariables: Operation = {
 					}),
 				],
 			},
+		},
+	},
+	apis: {
+		[OPEN_PLATFORM]: {
+			routing: openPlatformRouting('/byai.openapi.company.scenevariables/1.0.0/get', {
+				send: {
+					preSend: [sendCompanyId('body')],
+				},
+				output: {
+					postReceive: [
+						outputItems({
+							entries: true,
+							pick: (data) => scriptVariableNames((data as IDataObject | null)?.variables),
+							format: (name) => ({ name: name as unknown as IDataObject[string] }),
+						}),
+					],
+				},
+			}),
+			fields: openPlatformFields,
 		},
 	},
 	fields,

@@ -1,6 +1,8 @@
 import type { Resource } from '../../../shared/operations';
+import { companyGetAiBalance } from './getAiBalance';
 import { companyGetAll } from './getAll';
 import { companyGetCallerLines } from './getCallerLines';
+import { companyGetLineBalance } from './getLineBalance';
 import { companyGetRobots } from './getRobots';
 import { companyGetScriptVariables } from './getScriptVariables';
 import { companyGetSeatStatistics } from './getSeatStatistics';
@@ -11,8 +13,10 @@ export const company: Resource = {
 	value: 'company',
 	defaultOperation: companyGetAll,
 	operations: [
+		companyGetAiBalance,
 		companyGetCallerLines,
 		companyGetAll,
+		companyGetLineBalance,
 		companyGetRobots,
 		companyGetScriptVariables,
 		companyGetSeatStatistics,

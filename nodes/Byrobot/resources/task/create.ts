@@ -13,7 +13,11 @@ import {
 	taskTypeOptions,
 } from './settings';
 import { outputItems, sendCompanyId } from '../../shared/hooks';
-import { prepareTaskSettings } from '../../shared/taskSettings';
+import { prepareOpenPlatformTask, prepareTaskSettings } from '../../shared/taskSettings';
+import { OPEN_PLATFORM, openPlatformRouting, SIGNED_API } from '../../shared/transport';
+
+/** Fields calljob.create has no parameter for (docs/api/byrobot-open-platform.md#call-jobs). */
+const signedApiOnly = { show: { authentication: [SIGNED_API] } };
 
 const fields: INodeProperties[] = [
 	{
@@ -28,6 +32,7 @@ const fields: INodeProperties[] = [
 		displayName: 'Task Type',
 		name: 'taskType',
 		type: 'options',
+		displayOptions: signedApiOnly,
 		options: taskTypeOptions,
 		default: 2,
 		routing: { send: { type: 'body', property: 'taskType' } },
@@ -40,7 +45,7 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2024-05-01',
 		description: 'The day a scheduled task starts (yyyy-MM-dd)',
-		displayOptions: { show: { taskType: [1] } },
+		displayOptions: { show: { taskType: [1], authentication: [SIGNED_API] } },
 		routing: { send: { type: 'body', property: 'startDate' } },
 	},
 	{ ...callerLinesField, required: true },
@@ -61,7 +66,7 @@ const fields: INodeProperties[] = [
 			},
 		},
 	},
-	{ ...callTypeField },
+	{ ...callTypeField, displayOptions: signedApiOnly },
 	{
 		displayName: 'AI Seats',
 		name: 'concurrencyQuota',
@@ -76,6 +81,7 @@ const fields: INodeProperties[] = [
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
+		displayOptions: signedApiOnly,
 		placeholder: 'Add Field',
 		default: {},
 		options: [
@@ -137,6 +143,22 @@ export const taskCreate: Operation = {
 			output: {
 				postReceive: [outputItems({ wrap: (data) => ({ taskId: data as number }) })],
 			},
+		},
+	},
+	// The same fields under calljob.create's names; one manual task (callJobType 2).
+	apis: {
+		[OPEN_PLATFORM]: {
+			routing: openPlatformRouting('/byai.openapi.calljob/1.0.0/create', {
+				send: { preSend: [sendCompanyId('body'), prepareOpenPlatformTask] },
+				output: {
+					postReceive: [
+						outputItems({
+							wrap: (data) => ({ taskId: data as number }),
+							format: (task) => ({ taskId: task.callJobId, ...task }),
+						}),
+					],
+				},
+			}),
 		},
 	},
 	fields,

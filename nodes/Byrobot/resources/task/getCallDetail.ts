@@ -2,9 +2,14 @@ import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/descriptions';
-import { outputItems, simplified } from '../../shared/hooks';
+import { outputItems, requireFound, simplified } from '../../shared/hooks';
 import { sendCallInstanceId } from '../../shared/inputs';
-import { formatCallDetail, simplifyCallDetail } from '../../shared/output';
+import { formatCallDetail, openPlatformCallDetail, simplifyCallDetail } from '../../shared/output';
+import {
+	OPEN_PLATFORM,
+	openPlatformRouting,
+	sendCredentialCompanyId,
+} from '../../shared/transport';
 
 const fields: INodeProperties[] = [simplifyField()];
 
@@ -27,6 +32,28 @@ export const taskGetCallDetail: Operation = {
 					}),
 				],
 			},
+		},
+	},
+	// callinstance.detail.get: callInstanceId and the credential's company (the call names no
+	// task, so no Company field), in the form.
+	apis: {
+		[OPEN_PLATFORM]: {
+			routing: openPlatformRouting('/byai.openapi.callinstance.detail/1.0.0/get', {
+				send: { preSend: [sendCallInstanceId, sendCredentialCompanyId] },
+				output: {
+					postReceive: [
+						requireFound('Call'),
+						outputItems({
+							format(detail) {
+								const signed = openPlatformCallDetail(detail);
+								return simplified.call(this)
+									? simplifyCallDetail(signed)
+									: formatCallDetail(signed);
+							},
+						}),
+					],
+				},
+			}),
 		},
 	},
 	shared: ['callInstance'],

@@ -3,12 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/descriptions';
 import { FINISH_STATUS_LABELS } from '../../shared/labels';
-import { outputItems, sendTaskId, simplified } from '../../shared/hooks';
-import { formatCallRecord, simplifyCallRecord } from '../../shared/output';
+import { outputItems, sendCompanyId, sendTaskId, simplified } from '../../shared/hooks';
+import { formatCallRecord, openPlatformCallRecord, simplifyCallRecord } from '../../shared/output';
+import { OPEN_PLATFORM, openPlatformRouting, SIGNED_API } from '../../shared/transport';
 import { paginateByPageNumber } from '../../shared/pagination';
 
 /** queryDoneTaskPhones pages hold at most 50 calls. */
 export const CALL_RECORD_PAGE_SIZE = 50;
+
+/** calljob.calldone.list pages hold 1–500 calls. */
+export const OPEN_PLATFORM_CALL_RECORD_PAGE_SIZE = 500;
 
 const fields: INodeProperties[] = [
 	simplifyField(),
@@ -16,6 +20,8 @@ const fields: INodeProperties[] = [
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
+		// calljob.calldone.list takes no filters.
+		displayOptions: { show: { authentication: [SIGNED_API] } },
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
@@ -68,6 +74,7 @@ const fields: INodeProperties[] = [
 		displayName: 'Analysis Result Filters',
 		name: 'resultFilters',
 		type: 'fixedCollection',
+		displayOptions: { show: { authentication: [SIGNED_API] } },
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Result Filter',
 		default: {},
@@ -124,6 +131,33 @@ export const taskGetCallRecords: Operation = {
 					}),
 				],
 			},
+		},
+	},
+	apis: {
+		[OPEN_PLATFORM]: {
+			// An empty task answers {total: 0, pages: 0, pageNum: 0, list: []}: no entries, the end.
+			routing: openPlatformRouting('/byai.openapi.calljob.calldone/1.0.0/list', {
+				send: {
+					paginate: true,
+					preSend: [sendCompanyId('body'), sendTaskId('body', 'callJobId')],
+				},
+				operations: {
+					pagination: paginateByPageNumber(OPEN_PLATFORM_CALL_RECORD_PAGE_SIZE, 'body'),
+				},
+				output: {
+					postReceive: [
+						outputItems({
+							entries: true,
+							format(record) {
+								const signed = openPlatformCallRecord(record);
+								return simplified.call(this)
+									? simplifyCallRecord(signed)
+									: formatCallRecord(signed);
+							},
+						}),
+					],
+				},
+			}),
 		},
 	},
 	fields,

@@ -5,23 +5,15 @@
 // over the batch size). Why: docs/design.md#import-customers-batches.
 import type {
 	DeclarativeRestApiSettings,
-	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operations';
-import {
-	allInputItems,
-	batchOptions,
-	planBatches,
-	requireSameIdForAllItems,
-	sendBatches,
-	stopOnFirstInvalid,
-} from '../../shared/batches';
+import { gatherInput, planBatches, sendBatches, stopOnFirstInvalid } from '../../shared/batches';
 import { outputItems } from '../../shared/hooks';
-import { pickedId } from '../../shared/inputs';
+import { OPEN_PLATFORM, openPlatformRouting, SIGNED_API } from '../../shared/transport';
 import { customersFromItems, customersFromList } from './customerRows';
 
 /** Most customers the vendor takes in one call. */
@@ -30,48 +22,64 @@ export const MAX_CUSTOMERS_PER_IMPORT = 10000;
 const RERUN_HINT =
 	'Running the import again is safe: BYRobot drops phones the task already has, so rows that were imported are not added twice.';
 
-/**
- * Pagination hook of Import Customers (routing.send.paginate): reads this item's customers (or,
- * in the default mode, every item's), then sends them in batches through makeRoutingRequest,
- * one output item per request.
- */
-export async function importCustomersInBatches(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	// Mode takes no expressions, so the raw parameter is its value: read it without n8n's
-	// parameter machinery, which this hook would otherwise run for each of 50,000 items.
-	const allItems = this.getNode().parameters.importMode !== 'perItem';
-	if (allItems && this.getItemIndex() !== 0) return [];
-	// Company and Task have no routing of their own (n8n would read them for every item): read once.
-	const companyId = pickedId(this, 'company', 'Company');
-	const taskId = pickedId(this, 'task', 'Task');
-	const items = allItems ? allInputItems(this) : [];
-	requireSameIdForAllItems(this, 'company', 'Company', companyId, items.length);
-	requireSameIdForAllItems(this, 'task', 'Task', taskId, items.length);
-	const options = this.getNodeParameter('importOptions', {}) as IDataObject;
-	const { batchSize, stopOnInvalid } = batchOptions(options, MAX_CUSTOMERS_PER_IMPORT);
-	const otherFields = options.includeOtherFields === true;
-	const rows = allItems
-		? customersFromItems(this, items, otherFields)
-		: customersFromList(this, otherFields);
-	if (stopOnInvalid) stopOnFirstInvalid(this, rows, allItems, 'customer');
-	return await sendBatches(this, requestData, planBatches(rows, batchSize), {
-		allItems,
+/** How each API takes a batch: the signed API's JSON, or the open platform's form (JSON text). */
+const IMPORT_REQUESTS = {
+	[SIGNED_API]: (companyId: number, taskId: number) => ({
 		body: { companyId, taskId },
 		listProperty: 'customerInfoList',
-		rerunHint: RERUN_HINT,
-		summary: ({ firstRow, lastRow, count, rejectedRows }, answer) => ({
-			taskId,
-			firstRow,
-			lastRow,
-			count,
-			successNum: Number(answer.successNum ?? 0),
-			repeatNum: Number(answer.repeatNum ?? 0),
-			placeFailNum: Number(answer.placeFailNum ?? 0),
-			rejectedRows,
-		}),
-	});
+	}),
+	// calljob.customer.import; permitrepeatnum false: a phone the task has is counted in repeatNum.
+	[OPEN_PLATFORM]: (companyId: number, taskId: number) => ({
+		body: { companyId, callJobId: taskId, permitrepeatnum: 'false' },
+		listProperty: 'customerInfoVOList',
+		encodeList: (entries: unknown[]) => JSON.stringify(entries),
+	}),
+};
+
+/**
+ * Pagination hook of Import Customers (routing.send.paginate) on either API: reads this item's
+ * customers (or, in the default mode, every item's), then sends them in batches through
+ * makeRoutingRequest, one output item per request.
+ */
+export function importCustomersInBatches(api: keyof typeof IMPORT_REQUESTS) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const input = gatherInput(this, { parameter: 'task', field: 'Task' }, 'importOptions', {
+			maxSize: MAX_CUSTOMERS_PER_IMPORT,
+		});
+		if (!input) return [];
+		const {
+			allItems,
+			companyId,
+			targetId: taskId,
+			items,
+			options,
+			batchSize,
+			stopOnInvalid,
+		} = input;
+		const otherFields = options.includeOtherFields === true;
+		const rows = allItems
+			? customersFromItems(this, items, otherFields)
+			: customersFromList(this, otherFields);
+		if (stopOnInvalid) stopOnFirstInvalid(this, rows, allItems, 'customer');
+		return await sendBatches(this, requestData, planBatches(rows, batchSize), {
+			allItems,
+			...IMPORT_REQUESTS[api](companyId, taskId),
+			rerunHint: RERUN_HINT,
+			summary: ({ firstRow, lastRow, count, rejectedRows }, answer) => ({
+				taskId,
+				firstRow,
+				lastRow,
+				count,
+				successNum: Number(answer.successNum ?? 0),
+				repeatNum: Number(answer.repeatNum ?? 0),
+				placeFailNum: Number(answer.placeFailNum ?? 0),
+				rejectedRows,
+			}),
+		});
+	};
 }
 
 const fields: INodeProperties[] = [
@@ -226,8 +234,18 @@ export const taskImportCustomers: Operation = {
 		routing: {
 			request: { method: 'POST', url: '/openapi/v2/task/importTaskCustomer' },
 			send: { paginate: true },
-			operations: { pagination: importCustomersInBatches },
+			operations: { pagination: importCustomersInBatches(SIGNED_API) },
 			output: { postReceive: [outputItems()] },
+		},
+	},
+	apis: {
+		[OPEN_PLATFORM]: {
+			// The same batches, mapping and accounting; calljob.customer.import takes ≤ 10,000 too.
+			routing: openPlatformRouting('/byai.openapi.calljob.customer/1.0.0/import', {
+				send: { paginate: true },
+				operations: { pagination: importCustomersInBatches(OPEN_PLATFORM) },
+				output: { postReceive: [outputItems()] },
+			}),
 		},
 	},
 	fields,

@@ -1,8 +1,10 @@
 import type { Operation } from '../../../shared/operations';
 import { actionResult, outputItems, sendTaskId, taskIdOf } from '../../shared/hooks';
+import { OPEN_PLATFORM } from '../../shared/transport';
+import { CALL_JOB_COMMAND, callJobExecute } from './callJobExecute';
 
 // Only the shared Company and Task: task/start takes {taskId} alone, the
-// Company just feeds the task list.
+// Company just feeds the task list. On the open platform: calljob.execute (./callJobExecute.ts).
 export const taskStart: Operation = {
 	resource: 'task',
 	shared: ['company', 'task'],
@@ -17,4 +19,5 @@ export const taskStart: Operation = {
 			output: { postReceive: [outputItems({ wrap: actionResult(taskIdOf) })] },
 		},
 	},
+	apis: { [OPEN_PLATFORM]: callJobExecute(CALL_JOB_COMMAND.start) },
 };
