@@ -1,0 +1,464 @@
+'use strict';
+// Byrobot and Bangwo8 as AI agent tools (usableAsTool), in real n8n and without a model:
+//
+//   - Tool Executor (`@n8n/n8n-nodes-langchain.toolExecutor`, the hidden node n8n itself uses to
+//     run a tool without an agent) calls the generated tool variant (CUSTOM.byrobotTool,
+//     CUSTOM.bangwo8Tool) with the arguments a model would give; `n8n execute` runs it.
+//   - The MCP Server Trigger serves both tools to an MCP client (plain HTTP JSON-RPC here) in an
+//     activated workflow; that runs in the `n8n start` phase (serverCases).
+//
+// The query format of Tool Executor differs: n8n 2.x takes { "<tool name>": { args } }, n8n 1.x
+// the args themselves. A tool's name is its node's name with every run of other characters than
+// letters, digits, _ and - turned into "_" (n8n's nodeNameToToolName). docs/ai-tools.md has
+// what this found.
+const assert = require('assert/strict');
+const path = require('path');
+
+const { CREDENTIALS } = require('../../scripts/lib/workflow');
+const { PACKAGE_NAME, forCustomExtensions } = require('../../scripts/lib/n8n');
+const { createAndActivate, executionsOf } = require('../load/common');
+
+const TOOL_EXECUTOR = '@n8n/n8n-nodes-langchain.toolExecutor';
+const MCP_TRIGGER = '@n8n/n8n-nodes-langchain.mcpTrigger';
+const TOOL_TYPES = {
+	byrobot: `${PACKAGE_NAME}.byrobotTool`,
+	bangwo8: `${PACKAGE_NAME}.bangwo8Tool`,
+};
+const company = { __rl: true, mode: 'id', value: '1001' };
+const byId = (value) => ({ __rl: true, mode: 'id', value: String(value) });
+
+/** The tool name n8n gives a tool node (n8n-workflow's nodeNameToToolName). */
+const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
+
+/** A tool node of ours (node type as the package names it; forCustomExtensions renames it). */
+function toolNode(kind, name, parameters, extra = {}) {
+	const credential = kind === 'byrobot' ? CREDENTIALS.byrobot : CREDENTIALS.bangwo8;
+	return {
+		id: `tool-${toolName(name)}`,
+		name,
+		type: TOOL_TYPES[kind],
+		typeVersion: 1,
+		position: [220, 220],
+		parameters: kind === 'bangwo8' ? { authentication: 'basicAuth', ...parameters } : parameters,
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+		...extra,
+	};
+}
+
+/**
+ * Manual trigger → Tool Executor with one tool on its ai_tool input, called with `args` (what a
+ * model would pass), in the query format of the n8n version.
+ */
+function toolExecutorWorkflow({ runtime, id, name, tool, args }) {
+	const query = runtime === 'n8n1' ? args : { [toolName(tool.name)]: args };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'executor',
+				name: 'Run Tool',
+				type: TOOL_EXECUTOR,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { query: JSON.stringify(query), toolName: '' },
+			},
+			tool,
+		],
+		connections: {
+			Start: { main: [[{ node: 'Run Tool', type: 'main', index: 0 }]] },
+			[tool.name]: { ai_tool: [[{ node: 'Run Tool', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** The tool's answer as Tool Executor put it out: the JSON text a model reads, parsed. */
+function toolAnswer(run) {
+	const [item] = run.items('Run Tool');
+	assert.ok(item !== undefined, 'Tool Executor put out no item');
+	const text = typeof item === 'string' ? item : (item.response ?? item);
+	return typeof text === 'string' ? JSON.parse(text) : text;
+}
+
+// --- the tool nodes the cases use -------------------------------------------------------------
+
+const startTaskTool = () =>
+	toolNode('byrobot', 'Start Call Task', {
+		resource: 'task',
+		operation: 'start',
+		company,
+		task: byId(
+			"={{ $fromAI('taskId', 'The BYRobot call task ID, a whole number such as 5001', 'string') }}",
+		),
+	});
+
+const createTicketTool = (extra) =>
+	toolNode(
+		'bangwo8',
+		'Create Callback Ticket',
+		{
+			resource: 'ticket',
+			operation: 'create',
+			subject: "={{ $fromAI('subject', 'One line: who wants a callback and why', 'string') }}",
+			description:
+				"={{ $fromAI('description', 'What the customer said and when to call back', 'string') }}",
+			contactId: byId(
+				"={{ $fromAI('contactId', 'The Bangwo8 contact ID (cId), digits only, e.g. 378594', 'string') }}",
+			),
+			agentId: byId('567332'),
+			ticketFields: { ticketType: '4', priorityLevel: '3' },
+		},
+		extra,
+	);
+
+function executeCases({ runtime }) {
+	return [
+		{
+			name: 'tools: Byrobot Tool in Tool Executor — Task Start, task id from $fromAI',
+			workflow: toolExecutorWorkflow({
+				runtime,
+				id: 'e2eToolByrobot01',
+				name: 'e2e: Byrobot Tool (Tool Executor)',
+				tool: startTaskTool(),
+				args: { taskId: '5001' },
+			}),
+			setup({ byrobot }) {
+				byrobot.seedTasks(1001, 1);
+			},
+			check(run, { byrobot }) {
+				assert.deepEqual(
+					byrobot.requestsTo('/openapi/v1/task/start').map((r) => [r.method, r.body]),
+					[['POST', { taskId: 5001 }]],
+				);
+				const answer = toolAnswer(run);
+				assert.deepEqual(
+					answer.map((a) => [a.taskId, a.success]),
+					[[5001, true]],
+				);
+			},
+		},
+	];
+}
+
+// --- MCP ---------------------------------------------------------------------------------------
+
+const MCP_PATH = 'e2e-callback-desk';
+
+/** MCP Server Trigger (v2: Streamable HTTP at /mcp/<path>) with both tools connected. */
+function mcpWorkflow() {
+	const blacklist = toolNode(
+		'byrobot',
+		'Add To Blacklist',
+		{
+			descriptionType: 'manual',
+			toolDescription:
+				'Put a phone number on the do-not-call blacklist of BYRobot, so no AI call task dials it again',
+			resource: 'blacklist',
+			operation: 'add',
+			company,
+			mobile:
+				"={{ $fromAI('mobile', 'The phone number never to call again: 11-digit mainland mobile or landline with area code', 'string') }}",
+			additionalFields: {
+				name: "={{ $fromAI('name', 'The customer name, as they gave it', 'string') }}",
+				remark: 'via MCP',
+			},
+		},
+		{ position: [0, 220] },
+	);
+	const callTask = toolNode(
+		'bangwo8',
+		'Get Call Task',
+		{
+			resource: 'callTask',
+			operation: 'get',
+			callTaskId: byId(
+				"={{ $fromAI('callTaskId', 'The Bangwo8 call task ID, digits only, e.g. 49242970', 'string') }}",
+			),
+		},
+		{ position: [220, 220] },
+	);
+	return {
+		name: 'e2e: MCP Server Trigger with Byrobot and Bangwo8 tools',
+		active: false,
+		nodes: [
+			{
+				id: 'mcp',
+				name: 'MCP Server Trigger',
+				type: MCP_TRIGGER,
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'e2e-mcp-callback-desk',
+				parameters: { path: MCP_PATH, authentication: 'none' },
+			},
+			blacklist,
+			callTask,
+		],
+		connections: {
+			[blacklist.name]: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+			[callTask.name]: { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** The JSON-RPC messages of an MCP answer: SSE-framed (`event: message` / `data: {…}`) or plain JSON. */
+function mcpMessages(text, contentType) {
+	if (!text.trim()) return [];
+	if (!/text\/event-stream/.test(contentType ?? '')) return [JSON.parse(text)];
+	return text
+		.split(/\r?\n\r?\n/)
+		.map((event) =>
+			event
+				.split(/\r?\n/)
+				.filter((line) => line.startsWith('data:'))
+				.map((line) => line.slice(5).trimStart())
+				.join('\n'),
+		)
+		.filter(Boolean)
+		.map((data) => JSON.parse(data));
+}
+
+/** A minimal MCP client over Streamable HTTP: POST JSON-RPC, the session id from initialize on. */
+class McpClient {
+	constructor(url) {
+		this.url = url;
+		this.sessionId = undefined;
+		this.nextId = 1;
+	}
+
+	async post(message) {
+		const res = await fetch(this.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream',
+				...(this.sessionId ? { 'mcp-session-id': this.sessionId } : {}),
+			},
+			body: JSON.stringify({ jsonrpc: '2.0', ...message }),
+		});
+		const text = await res.text();
+		const session = res.headers.get('mcp-session-id');
+		if (session) this.sessionId = session;
+		return {
+			status: res.status,
+			contentType: res.headers.get('content-type'),
+			text,
+			messages: res.status < 300 ? mcpMessages(text, res.headers.get('content-type')) : [],
+		};
+	}
+
+	/** A request: resolves to its `result` (throws on an HTTP or JSON-RPC error). */
+	async request(method, params = {}) {
+		const id = this.nextId++;
+		const answer = await this.post({ id, method, params });
+		assert.ok(
+			answer.status === 200,
+			`MCP ${method} answered HTTP ${answer.status}: ${answer.text.slice(0, 300)}`,
+		);
+		const reply = answer.messages.find((m) => m.id === id);
+		assert.ok(reply, `MCP ${method}: no reply with id ${id} in ${answer.text.slice(0, 300)}`);
+		assert.equal(reply.error, undefined, `MCP ${method}: ${JSON.stringify(reply.error)}`);
+		this.last = answer;
+		return reply.result;
+	}
+
+	async notify(method, params = {}) {
+		return await this.post({ method, params });
+	}
+
+	async initialize() {
+		const result = await this.request('initialize', {
+			protocolVersion: '2025-03-26',
+			capabilities: {},
+			clientInfo: { name: 'n8n-nodes-byrobot-bangwo8-e2e', version: '1.0.0' },
+		});
+		assert.ok(this.sessionId, 'initialize answered without an mcp-session-id header');
+		const initialized = await this.notify('notifications/initialized');
+		assert.equal(initialized.status, 202, `notifications/initialized: HTTP ${initialized.status}`);
+		return result;
+	}
+
+	/** tools/call: the result ({ content: [{ type: 'text', text }], isError? }). */
+	async callTool(name, args) {
+		return await this.request('tools/call', { name, arguments: args });
+	}
+}
+
+async function waitFor(fn, what, timeoutMs = 20000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 300));
+	}
+}
+
+const textOf = (result) => (result.content ?? []).map((c) => c.text).join('\n');
+
+/** The executions of a workflow, oldest first, each with its run data. */
+async function executionRuns(rest, workflowId, runtimeDir) {
+	const flatted = require(path.join(runtimeDir, 'node_modules', 'flatted'));
+	const runs = [];
+	for (const execution of [...(await executionsOf(rest, workflowId))].reverse()) {
+		const full = await rest.ok('GET', `/rest/executions/${execution.id}`);
+		const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
+		runs.push({ ...execution, runData: data.resultData.runData });
+	}
+	return runs;
+}
+
+async function mcpCase({ url, rest, runtimeDir, runtime, byrobot, bangwo8 }) {
+	const [callTaskId] = bangwo8.seedCallTasks(1);
+	const workflowId = await createAndActivate(rest, forCustomExtensions(mcpWorkflow()));
+	try {
+		const endpoint = `${url}/mcp/${MCP_PATH}`;
+		// Activation registers the webhooks; give n8n a moment if it does so in the background.
+		let client;
+		const init = await waitFor(async () => {
+			client = new McpClient(endpoint);
+			try {
+				return await client.initialize();
+			} catch (error) {
+				if (/HTTP 404/.test(error.message)) return undefined;
+				throw error;
+			}
+		}, `the MCP endpoint ${endpoint}`);
+		// v2 names the server after the trigger node (v1: "n8n-mcp-server").
+		assert.equal(init.serverInfo?.name, 'MCP_Server_Trigger', JSON.stringify(init.serverInfo));
+		assert.ok(init.capabilities?.tools, `no tools capability: ${JSON.stringify(init)}`);
+		assert.match(client.last.contentType, /text\/event-stream/, 'answers are SSE-framed');
+
+		const { tools } = await client.request('tools/list');
+		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+		assert.deepEqual(Object.keys(byName).sort(), ['Add_To_Blacklist', 'Get_Call_Task']);
+		// The $fromAI() keys are the input schema: type and description as given, all required.
+		const blacklist = byName.Add_To_Blacklist;
+		assert.match(blacklist.description, /^Put a phone number on the do-not-call blacklist/);
+		assert.deepEqual(blacklist.inputSchema.properties, {
+			mobile: {
+				type: 'string',
+				description:
+					'The phone number never to call again: 11-digit mainland mobile or landline with area code',
+			},
+			name: { type: 'string', description: 'The customer name, as they gave it' },
+		});
+		assert.deepEqual([...blacklist.inputSchema.required].sort(), ['mobile', 'name']);
+		const callTask = byName.Get_Call_Task;
+		assert.deepEqual(Object.keys(callTask.inputSchema.properties), ['callTaskId']);
+		assert.deepEqual(callTask.inputSchema.required, ['callTaskId']);
+		// Tool Description "Set Automatically": n8n's own line for the operation.
+		assert.equal(callTask.description, 'Get a call task in Bangwo8');
+
+		// A good call: the number goes to BYRobot normalised, the answer comes back as JSON text.
+		const added = await client.callTool('Add_To_Blacklist', {
+			mobile: '+86 139-0000-1234',
+			name: '张三',
+		});
+		assert.notEqual(added.isError, true, `Add_To_Blacklist failed: ${textOf(added)}`);
+		assert.deepEqual(JSON.parse(textOf(added)), [{ blacklistInfoId: 7001 }]);
+		assert.deepEqual(
+			byrobot.requestsTo('/openapi/v1/company/addBlackList', 'POST').map((r) => r.body),
+			[{ companyId: 1001, mobile: '13900001234', name: '张三', remark: 'via MCP' }],
+		);
+		assert.equal(byrobot.blacklistOf(1001, -1).length, 1);
+
+		const read = await client.callTool('Get_Call_Task', { callTaskId });
+		assert.notEqual(read.isError, true, `Get_Call_Task failed: ${textOf(read)}`);
+		const [task] = JSON.parse(textOf(read));
+		assert.equal(task.callTaskId, callTaskId, textOf(read).slice(0, 300));
+		assert.equal(task.phoneCount, 3);
+
+		// Bad values from the "model": isError with our message, naming the field; nothing sent.
+		// The text is "<error class>: <message>\n\nDetails: <description>" (NodeOperationError in
+		// n8n 2.x, Error in 1.x).
+		const badPhone = await client.callTool('Add_To_Blacklist', { mobile: '12345', name: '李四' });
+		assert.equal(badPhone.isError, true, `a bad phone is an error: ${JSON.stringify(badPhone)}`);
+		assert.match(
+			textOf(badPhone),
+			/^(NodeOperationError|Error): Item 0: "Mobile" — "12345" is not a plausible phone number \(11-digit mainland mobile or landline with area code\)\n\nDetails: .*Nothing was sent to BYRobot/,
+		);
+		const badId = await client.callTool('Get_Call_Task', { callTaskId: 'abc' });
+		assert.equal(badId.isError, true, `a bad id is an error: ${JSON.stringify(badId)}`);
+		assert.match(textOf(badId), /"Call Task" — "abc" is not a call task ID/);
+		assert.match(textOf(badId), /Nothing was sent to Bangwo8/);
+
+		// The tool ran once per call (the executions below record the runs, they do not repeat them).
+		assert.deepEqual(
+			[...byrobot.requests, ...bangwo8.requests].map((r) => `${r.method} ${r.url}`),
+			['POST /openapi/v1/company/addBlackList', `GET /api/v1/callTask/${callTaskId}.json`],
+		);
+
+		// Each tools/call is an execution of the workflow (mode webhook, status success) holding
+		// the tool's run: in n8n 2.x every call, the failed ones with the tool's run in error; in
+		// 1.x only the calls that succeeded.
+		const expected = [
+			['Add To Blacklist', 'success'],
+			['Get Call Task', 'success'],
+			...(runtime === 'n8n1'
+				? []
+				: [
+						['Add To Blacklist', 'error'],
+						['Get Call Task', 'error'],
+					]),
+		];
+		await waitFor(async () => {
+			const list = await executionsOf(rest, workflowId);
+			return list.length >= expected.length && list.every((e) => e.status === 'success');
+		}, `${expected.length} successful executions`);
+		await new Promise((r) => setTimeout(r, 1000));
+		const runs = await executionRuns(rest, workflowId, runtimeDir);
+		assert.deepEqual(
+			runs.map((r) => [r.mode, r.status]),
+			expected.map(() => ['webhook', 'success']),
+		);
+		assert.deepEqual(
+			runs.map((r) => {
+				const [name] = Object.keys(r.runData).filter((n) => n !== 'MCP Server Trigger');
+				const [toolRun] = r.runData[name];
+				return [name, toolRun.error ? 'error' : 'success'];
+			}),
+			expected,
+		);
+		// The tool's run holds the model's arguments; n8n 2.x's trigger output names the call too.
+		const [first] = runs;
+		const args = { mobile: '+86 139-0000-1234', name: '张三' };
+		assert.deepEqual(first.runData['Add To Blacklist'][0].inputOverride.ai_tool[0][0].json, args);
+		assert.deepEqual(first.runData['Add To Blacklist'][0].data.ai_tool[0][0].json, {
+			response: [{ blacklistInfoId: 7001 }],
+		});
+		if (runtime !== 'n8n1') {
+			assert.deepEqual(first.runData['MCP Server Trigger'][0].data.main[0][0].json.mcpToolCall, {
+				toolName: 'Add_To_Blacklist',
+				arguments: args,
+				sourceNodeName: 'Add To Blacklist',
+			});
+		}
+	} finally {
+		await rest.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+}
+
+function serverCases() {
+	return [
+		{
+			name: 'tools: MCP Server Trigger serves both tools (initialize, tools/list with $fromAI keys, tools/call, a bad phone → isError naming the field)',
+			run: mcpCase,
+		},
+	];
+}
+
+module.exports = (ctx) => executeCases(ctx);
+module.exports.serverCases = serverCases;
