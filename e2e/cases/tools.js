@@ -141,11 +141,87 @@ function executeCases({ runtime }) {
 					byrobot.requestsTo('/openapi/v1/task/start').map((r) => [r.method, r.body]),
 					[['POST', { taskId: 5001 }]],
 				);
-				const answer = toolAnswer(run);
+				assert.deepEqual(toolAnswer(run), [{ taskId: 5001, success: true, message: '启动成功' }]);
+				// The tool node's own run: the model's arguments in, the items it put out.
+				const [toolRun] = run.runData['Start Call Task'];
+				assert.deepEqual(toolRun.inputOverride.ai_tool[0][0].json, { taskId: '5001' });
+				assert.equal(toolRun.data.ai_tool[0][0].json.response[0].taskId, 5001);
+			},
+		},
+		{
+			name: 'tools: Bangwo8 Tool in Tool Executor — Ticket Create, subject, description and contact from $fromAI',
+			workflow: toolExecutorWorkflow({
+				runtime,
+				id: 'e2eToolBangwo801',
+				name: 'e2e: Bangwo8 Tool (Tool Executor)',
+				tool: createTicketTool(),
+				args: {
+					subject: '回电：赵先生 13900001001',
+					description: '客户想了解分期方案，下午三点后回电',
+					contactId: '378594',
+				},
+			}),
+			check(run, { bangwo8 }) {
+				const posts = bangwo8.requestsTo('/api/v1/tickets.json', 'POST');
 				assert.deepEqual(
-					answer.map((a) => [a.taskId, a.success]),
-					[[5001, true]],
+					posts.map((r) => r.body),
+					[
+						{
+							ticket: {
+								subject: '回电：赵先生 13900001001',
+								descript: '客户想了解分期方案，下午三点后回电',
+								custUserId: '378594',
+								servicerUserId: '567332',
+								ticketType: '4',
+								priorityLevel: '3',
+							},
+						},
+					],
 				);
+				const [ticket] = toolAnswer(run);
+				assert.equal(ticket.idFoundBy, 'lookup', JSON.stringify(ticket));
+				assert.equal(ticket.subject, '回电：赵先生 13900001001');
+				assert.ok(bangwo8.ticketById(ticket.ticketId), `ticket ${ticket.ticketId} stored`);
+			},
+		},
+		{
+			name: 'tools: a bad $fromAI value (task id "abc") fails the Tool Executor run with our message naming the field',
+			workflow: toolExecutorWorkflow({
+				runtime,
+				id: 'e2eToolBadValue1',
+				name: 'e2e: Byrobot Tool, bad value (Tool Executor)',
+				tool: startTaskTool(),
+				args: { taskId: 'abc' },
+			}),
+			expectFailure: true,
+			check(run, { byrobot }) {
+				assert.match(
+					run.error.message,
+					/^Error executing tool: Item 0: "Task" — "abc" is not an ID \(a whole number\)\n\nDetails: .*Nothing was sent to BYRobot/,
+				);
+				assert.equal(run.nodeError('Run Tool')?.message, run.error.message);
+				assert.match(String(run.nodeError('Start Call Task')?.message), /"Task" — "abc"/);
+				assert.equal(byrobot.requests.length, 0, 'nothing was sent');
+			},
+		},
+		{
+			name: 'tools: Continue On Fail on a tool node hides the error — a bad contact id answers [{}], nothing sent',
+			workflow: toolExecutorWorkflow({
+				runtime,
+				id: 'e2eToolContinue1',
+				name: 'e2e: Bangwo8 Tool, Continue On Fail (Tool Executor)',
+				tool: createTicketTool({ onError: 'continueRegularOutput' }),
+				args: { subject: '回电', description: '客户要求回电', contactId: '赵先生' },
+			}),
+			check(run, { bangwo8 }) {
+				// n8n's RoutingNode puts a failed item out as { json: {}, error } and a tool answers
+				// with the items' json only: the model reads [{}], not the message. Leave Continue On
+				// Fail off on tool nodes (docs/ai-tools.md).
+				assert.deepEqual(toolAnswer(run), [{}]);
+				const [toolRun] = run.runData['Create Callback Ticket'];
+				assert.equal(toolRun.error, undefined, 'the tool run counts as a success');
+				assert.deepEqual(toolRun.data.ai_tool[0][0].json, { response: [{}] });
+				assert.equal(bangwo8.requests.length, 0, 'nothing was sent');
 			},
 		},
 	];
@@ -395,6 +471,14 @@ async function mcpCase({ url, rest, runtimeDir, runtime, byrobot, bangwo8 }) {
 		assert.match(textOf(badId), /"Call Task" — "abc" is not a call task ID/);
 		assert.match(textOf(badId), /Nothing was sent to Bangwo8/);
 
+		// Every $fromAI() key is required and typed: n8n checks the arguments before the node runs.
+		const noName = await client.callTool('Add_To_Blacklist', { mobile: '13900001235' });
+		assert.equal(noName.isError, true, `a missing key is an error: ${JSON.stringify(noName)}`);
+		assert.match(textOf(noName), /did not match expected schema[\s\S]*Required\s+→ at name/);
+		const numberId = await client.callTool('Get_Call_Task', { callTaskId: Number(callTaskId) });
+		assert.equal(numberId.isError, true, `a number for a string key: ${JSON.stringify(numberId)}`);
+		assert.match(textOf(numberId), /Expected string, received number\s+→ at callTaskId/);
+
 		// The tool ran once per call (the executions below record the runs, they do not repeat them).
 		assert.deepEqual(
 			[...byrobot.requests, ...bangwo8.requests].map((r) => `${r.method} ${r.url}`),
@@ -402,17 +486,14 @@ async function mcpCase({ url, rest, runtimeDir, runtime, byrobot, bangwo8 }) {
 		);
 
 		// Each tools/call is an execution of the workflow (mode webhook, status success) holding
-		// the tool's run: in n8n 2.x every call, the failed ones with the tool's run in error; in
-		// 1.x only the calls that succeeded.
+		// the tool's run: in n8n 2.x every call (a failed tool run in error; none when the arguments
+		// did not match the schema), in 1.x only the calls that succeeded.
 		const expected = [
-			['Add To Blacklist', 'success'],
-			['Get Call Task', 'success'],
+			'Add To Blacklist: success',
+			'Get Call Task: success',
 			...(runtime === 'n8n1'
 				? []
-				: [
-						['Add To Blacklist', 'error'],
-						['Get Call Task', 'error'],
-					]),
+				: ['Add To Blacklist: error', 'Get Call Task: error', 'no tool run', 'no tool run']),
 		];
 		await waitFor(async () => {
 			const list = await executionsOf(rest, workflowId);
@@ -427,8 +508,8 @@ async function mcpCase({ url, rest, runtimeDir, runtime, byrobot, bangwo8 }) {
 		assert.deepEqual(
 			runs.map((r) => {
 				const [name] = Object.keys(r.runData).filter((n) => n !== 'MCP Server Trigger');
-				const [toolRun] = r.runData[name];
-				return [name, toolRun.error ? 'error' : 'success'];
+				if (!name) return 'no tool run';
+				return `${name}: ${r.runData[name][0].error ? 'error' : 'success'}`;
 			}),
 			expected,
 		);
