@@ -12,6 +12,7 @@
 // letters, digits, _ and - turned into "_" (n8n's nodeNameToToolName). docs/ai-tools.md has
 // what this found.
 const assert = require('assert/strict');
+const fs = require('fs');
 const path = require('path');
 
 const { CREDENTIALS } = require('../../scripts/lib/workflow');
@@ -85,10 +86,82 @@ function toolExecutorWorkflow({ runtime, id, name, tool, args }) {
 
 /** The tool's answer as Tool Executor put it out: the JSON text a model reads, parsed. */
 function toolAnswer(run) {
-	const [item] = run.items('Run Tool');
-	assert.ok(item !== undefined, 'Tool Executor put out no item');
-	const text = typeof item === 'string' ? item : (item.response ?? item);
-	return typeof text === 'string' ? JSON.parse(text) : text;
+	return answerOf(run, 'Run Tool');
+}
+
+// --- the AI agent example (e2e/examples/ai-agent-callback-desk.json) -----------------------------
+
+const EXAMPLE_FILE = path.join(__dirname, '..', 'examples', 'ai-agent-callback-desk.json');
+const agentExample = () => JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8'));
+
+/** What a model might pass to each tool of the example. */
+const EXAMPLE_ARGS = {
+	'Schedule AI Callback': { phone: '139-0000-1001', customerName: '赵先生' },
+	'Get Call Detail': { callId: 800001 },
+	'Add To Do-Not-Call List': { phone: '+86 139 0000 1002', customerName: '' },
+	'Search Tickets': { query: 'custUserId:378594' },
+	'Create Callback Ticket': {
+		subject: '回电：赵先生 13900001001 咨询分期',
+		description: '客户想了解分期方案，明天上午回电',
+		contactId: '',
+	},
+};
+
+/**
+ * The example's tool nodes as they are, each on its own Tool Executor (Tool Name set), the
+ * executors chained after a manual trigger: one run calls every tool once.
+ */
+function exampleToolsWorkflow(runtime) {
+	const example = agentExample();
+	const tools = example.nodes.filter((n) => n.type.endsWith('Tool'));
+	const nodes = [
+		{
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	];
+	const connections = {};
+	let previous = 'Start';
+	tools.forEach((tool, index) => {
+		const args = EXAMPLE_ARGS[tool.name];
+		assert.ok(args, `no arguments for the example's tool "${tool.name}"`);
+		const executor = `Run ${tool.name}`;
+		const query = runtime === 'n8n1' ? args : { [toolName(tool.name)]: args };
+		nodes.push(
+			{
+				id: `executor${index}`,
+				name: executor,
+				type: TOOL_EXECUTOR,
+				typeVersion: 1,
+				position: [220 * (index + 1), 0],
+				parameters: { query: JSON.stringify(query), toolName: toolName(tool.name) },
+			},
+			{ ...tool, position: [220 * (index + 1), 220] },
+		);
+		connections[previous] = { main: [[{ node: executor, type: 'main', index: 0 }]] };
+		connections[tool.name] = { ai_tool: [[{ node: executor, type: 'ai_tool', index: 0 }]] };
+		previous = executor;
+	});
+	return {
+		id: 'e2eToolExample01',
+		name: 'e2e: the AI agent example’s tools (Tool Executor)',
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** The answer Tool Executor `node` put out, parsed. */
+function answerOf(run, node) {
+	const [item] = run.items(node);
+	assert.ok(item !== undefined, `${node} put out no item`);
+	return typeof item === 'string' ? JSON.parse(item) : item;
 }
 
 // --- the tool nodes the cases use -------------------------------------------------------------
@@ -222,6 +295,66 @@ function executeCases({ runtime }) {
 				assert.equal(toolRun.error, undefined, 'the tool run counts as a success');
 				assert.deepEqual(toolRun.data.ai_tool[0][0].json, { response: [{}] });
 				assert.equal(bangwo8.requests.length, 0, 'nothing was sent');
+			},
+		},
+		{
+			name: 'tools: the AI agent example’s 5 tools, as shipped, each run by Tool Executor with a model’s arguments',
+			workflow: exampleToolsWorkflow(runtime),
+			setup({ byrobot }) {
+				const [taskId] = byrobot.seedTasks(1001, 1, { jobName: '示例：回电任务' });
+				assert.equal(taskId, 5001);
+				byrobot.seedCallRecords(taskId, 1);
+			},
+			check(run, { byrobot, bangwo8 }) {
+				// Schedule AI Callback: one customer into task 5001, phone normalised.
+				const [imported] = answerOf(run, 'Run Schedule AI Callback');
+				assert.equal(imported.taskId, 5001);
+				assert.equal(imported.successNum, 1, JSON.stringify(imported));
+				// (the seeded call record's customer came first)
+				assert.deepEqual(
+					byrobot
+						.customersOf(5001)
+						.slice(1)
+						.map((c) => [c.name, c.phone]),
+					[['赵先生', '13900001001']],
+				);
+				const [importRequest] = byrobot.requestsTo('/openapi/v2/task/importTaskCustomer', 'POST');
+				assert.equal(importRequest.body.companyId, 1001);
+				assert.equal(importRequest.body.taskId, 5001);
+				// Get Call Detail: the call id a model passes as a number.
+				const [detail] = answerOf(run, 'Run Get Call Detail');
+				assert.equal(detail.callInstanceId, 800001, JSON.stringify(detail).slice(0, 300));
+				assert.equal(
+					byrobot.requestsTo('/openapi/v1/task/phoneLogInfo')[0].query.callInstanceId,
+					'800001',
+				);
+				// Add To Do-Not-Call List: +86 and spaces removed, an empty name not sent.
+				assert.deepEqual(answerOf(run, 'Run Add To Do-Not-Call List'), [{ blacklistInfoId: 7001 }]);
+				assert.deepEqual(byrobot.requestsTo('/openapi/v1/company/addBlackList', 'POST')[0].body, {
+					companyId: 1001,
+					mobile: '13900001002',
+					remark: 'callback desk agent',
+				});
+				// Search Tickets: the model's terms as the query, newest first, at most 10.
+				const found = answerOf(run, 'Run Search Tickets');
+				assert.ok(found.length > 0 && found.length <= 10, `${found.length} tickets`);
+				assert.ok(found.every((t) => String(t.custUserId) === '378594'));
+				const [search] = bangwo8.requestsTo('/api/v1/tickets/search.json', 'GET');
+				assert.equal(search.query.query, 'custUserId:378594');
+				assert.equal(search.query.sort_by, 'createDT');
+				assert.equal(search.query.sort_order, 'desc');
+				// Create Callback Ticket: an empty contact id leaves the contact out.
+				const [ticket] = answerOf(run, 'Run Create Callback Ticket');
+				assert.equal(ticket.subject, '回电：赵先生 13900001001 咨询分期');
+				assert.ok(bangwo8.ticketById(ticket.ticketId), `ticket ${ticket.ticketId} stored`);
+				const [create] = bangwo8.requestsTo('/api/v1/tickets.json', 'POST');
+				assert.deepEqual(create.body.ticket, {
+					subject: '回电：赵先生 13900001001 咨询分期',
+					descript: '客户想了解分期方案，明天上午回电',
+					servicerUserId: '567332',
+					ticketType: '4',
+					priorityLevel: '3',
+				});
 			},
 		},
 	];
@@ -532,8 +665,52 @@ async function mcpCase({ url, rest, runtimeDir, runtime, byrobot, bangwo8 }) {
 	}
 }
 
+/**
+ * The AI agent example in a running n8n: it is not run (it needs the user's chat model), but it
+ * is created through the REST API as the editor would, and n8n serves every node type and
+ * version it uses (the tool variants of our nodes too).
+ */
+async function exampleLoads({ url, rest }) {
+	const example = forCustomExtensions(agentExample());
+	const model = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi');
+	assert.ok(model, 'the example has a chat model node');
+	assert.equal(model.credentials, undefined, 'the chat model ships without a credential');
+	const { id: _id, ...body } = example;
+	const created = await rest.ok('POST', '/rest/workflows', body);
+	try {
+		const stored = await rest.ok('GET', `/rest/workflows/${created.id}`);
+		assert.deepEqual(
+			stored.nodes.map((n) => n.name).sort(),
+			example.nodes.map((n) => n.name).sort(),
+		);
+		const res = await fetch(`${url}/types/nodes.json`, {
+			headers: { cookie: rest.cookie, 'browser-id': rest.browserId },
+		});
+		assert.equal(res.status, 200);
+		const served = new Map();
+		for (const type of await res.json()) {
+			const versions = served.get(type.name) ?? new Set();
+			for (const v of [type.version].flat()) versions.add(v);
+			served.set(type.name, versions);
+		}
+		const missing = example.nodes
+			.filter((n) => !served.get(n.type)?.has(n.typeVersion))
+			.map(
+				(n) =>
+					`${n.name}: ${n.type} v${n.typeVersion} (served: ${[...(served.get(n.type) ?? [])].join(', ') || 'none'})`,
+			);
+		assert.deepEqual(missing, [], 'node types or versions n8n does not serve');
+	} finally {
+		await rest.request('DELETE', `/rest/workflows/${created.id}`);
+	}
+}
+
 function serverCases() {
 	return [
+		{
+			name: 'tools: the AI agent example is created through the REST API and every node type and version in it is served',
+			run: exampleLoads,
+		},
 		{
 			name: 'tools: MCP Server Trigger serves both tools (initialize, tools/list with $fromAI keys, tools/call, a bad phone → isError naming the field)',
 			run: mcpCase,
