@@ -103,15 +103,18 @@ async function main() {
 	};
 
 	try {
+		// A case may start a helper of its own (prepare) and bring credentials for it.
+		for (const testCase of cases) await testCase.prepare?.(ctx);
+		const extraCredentials = cases.flatMap((c) => c.credentials ?? []);
 		log(
-			`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`,
+			`== e2e: import ${Object.keys(CREDENTIALS).length + extraCredentials.length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`,
 		);
 		t = Date.now();
 		await importJson(
 			runtime,
 			env,
 			'credentials',
-			credentialsFor(sandboxes),
+			[...credentialsFor(sandboxes), ...extraCredentials],
 			path.join(userFolder, 'credentials.json'),
 		);
 		await importJson(
@@ -179,6 +182,7 @@ async function main() {
 		});
 		timings.server = Date.now() - t;
 	} finally {
+		for (const testCase of cases) await testCase.teardown?.();
 		await sandboxes.stop();
 	}
 

@@ -5,7 +5,9 @@
 // where ctx holds the in-process sandboxes ({ byrobot, bangwo8 }) and `execution` is an
 // Execution (scripts/lib/workflow.js) over n8n's JSON. Before each case both sandboxes are reset
 // to their seed data; `autoDial` turns BYRobot's instant dialing on for that case. A case with
-// `skip: '<reason>'` is listed as skipped instead of run (a node the n8n version lacks).
+// `skip: '<reason>'` is listed as skipped instead of run (a node the n8n version lacks). A case
+// that needs a helper of its own starts it in `prepare(ctx)` (before the import; it may set
+// `credentials`, n8n credentials to import with the others) and stops it in `teardown()`.
 //
 // Server cases run against `n8n start` (e2e/run.js, after the Byrobot Trigger): a file exports
 // them as `serverCases(ctx)`, each { name, skip?, run({ url, rest, runtimeDir, runtime, byrobot,

@@ -13,6 +13,7 @@
 // what this found.
 const assert = require('assert/strict');
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
 
 const { CREDENTIALS } = require('../../scripts/lib/workflow');
@@ -162,6 +163,189 @@ function answerOf(run, node) {
 	const [item] = run.items(node);
 	assert.ok(item !== undefined, `${node} put out no item`);
 	return typeof item === 'string' ? JSON.parse(item) : item;
+}
+
+// --- a scripted chat model for the AI Agent ---------------------------------------------------
+
+/**
+ * An OpenAI-compatible chat completions endpoint that answers from a script instead of a model:
+ * `script(body, turn)` → { toolCall: { name, args } } or { content }. Records every request body.
+ * Streams (SSE chunks) when the request asks for it.
+ */
+function startScriptedModel(script) {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		let raw = '';
+		req.on('data', (chunk) => (raw += chunk));
+		req.on('end', () => {
+			if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url ?? '')) {
+				res.writeHead(404, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+				return;
+			}
+			const body = JSON.parse(raw || '{}');
+			requests.push(body);
+			const step = script(body, requests.length - 1);
+			const id = `chatcmpl-e2e-${requests.length}`;
+			const created = Math.floor(Date.now() / 1000);
+			const toolCalls = step.toolCall
+				? [
+						{
+							id: `call_e2e_${requests.length}`,
+							type: 'function',
+							function: { name: step.toolCall.name, arguments: JSON.stringify(step.toolCall.args) },
+						},
+					]
+				: undefined;
+			const finish = toolCalls ? 'tool_calls' : 'stop';
+			const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
+			if (body.stream) {
+				res.writeHead(200, { 'content-type': 'text/event-stream' });
+				const chunk = (delta, finishReason) =>
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+				const delta = toolCalls
+					? {
+							role: 'assistant',
+							content: null,
+							tool_calls: toolCalls.map((c, index) => ({ index, ...c })),
+						}
+					: { role: 'assistant', content: step.content };
+				res.write(chunk(delta, null));
+				res.write(chunk({}, finish));
+				res.write(
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage })}\n\n`,
+				);
+				res.end('data: [DONE]\n\n');
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify({
+					id,
+					object: 'chat.completion',
+					created,
+					model: body.model,
+					choices: [
+						{
+							index: 0,
+							message: { role: 'assistant', content: step.content ?? null, tool_calls: toolCalls },
+							finish_reason: finish,
+						},
+					],
+					usage,
+				}),
+			);
+		});
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () =>
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}/v1`,
+				requests,
+				close: () => new Promise((r) => server.close(() => r())),
+			}),
+		);
+	});
+}
+
+const SCRIPTED_MODEL_CREDENTIAL = {
+	id: 'e2eScriptedModel',
+	name: 'Scripted model (e2e)',
+	type: 'openAiApi',
+};
+
+/** The scripted model both agent cases talk to, started by the first case's prepare(). */
+const scripted = { server: undefined };
+
+async function prepareScriptedModel() {
+	if (scripted.server) return;
+	scripted.server = await startScriptedModel(doNotCallScript);
+	this.credentials = [
+		{ ...SCRIPTED_MODEL_CREDENTIAL, data: { apiKey: 'sk-e2e-scripted', url: scripted.server.url } },
+	];
+}
+
+async function stopScriptedModel() {
+	await scripted.server?.close();
+	scripted.server = undefined;
+}
+
+const BAD_PHONE_MESSAGE =
+	'Item 0: "Mobile" — "1390000123" is not a plausible phone number (11-digit mainland mobile or landline with area code)';
+const DO_NOT_CALL_ANSWER = '已将李四 13900001234 加入免打扰名单。';
+
+/** The scripted model's turn: first a bad phone (10 digits), then the right one, then the answer. */
+function doNotCallScript(body) {
+	const answered = body.messages.filter((m) => m.role === 'tool').length;
+	const call = (phone) => ({
+		toolCall: { name: 'Add_To_Do-Not-Call_List', args: { phone, customerName: '李四' } },
+	});
+	if (answered === 0) return call('1390000123');
+	if (answered === 1) return call('13900001234');
+	return { content: DO_NOT_CALL_ANSWER };
+}
+
+/** The tool answers in a request to the model, parsed. */
+const toolMessages = (body) =>
+	body.messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(m.content));
+
+/**
+ * The AI agent example with the chat trigger swapped for a manual trigger and a Code node that
+ * gives the chat message, and the chat model pointed at the scripted model. `stopOnError`: a
+ * tool whose On Error setting goes back to n8n's default (Stop Workflow).
+ */
+function agentWorkflow({ id, stopOnError }) {
+	const example = agentExample();
+	const nodes = example.nodes
+		.filter((n) => n.type !== '@n8n/n8n-nodes-langchain.chatTrigger')
+		.map((n) => {
+			if (n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') {
+				const { id: credentialId, name } = SCRIPTED_MODEL_CREDENTIAL;
+				return { ...n, credentials: { openAiApi: { id: credentialId, name } } };
+			}
+			if (n.name === stopOnError) {
+				const { onError: _default, ...node } = n;
+				return node;
+			}
+			return n;
+		});
+	const connections = { ...example.connections };
+	delete connections['When chat message received'];
+	const chatInput = '李四 1390000123 说以后别再给他打电话了';
+	return {
+		id,
+		name: `e2e: the AI agent example with a scripted model${stopOnError ? ` (${stopOnError}: Stop Workflow)` : ''}`,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'chat',
+				name: 'Chat Message',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [160, 0],
+				parameters: {
+					jsCode: `return [{ json: { sessionId: 'e2e-session', chatInput: ${JSON.stringify(chatInput)} } }];`,
+				},
+			},
+			...nodes,
+		],
+		connections: {
+			...connections,
+			Start: { main: [[{ node: 'Chat Message', type: 'main', index: 0 }]] },
+			'Chat Message': { main: [[{ node: 'Callback Desk Agent', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 // --- the tool nodes the cases use -------------------------------------------------------------
@@ -355,6 +539,75 @@ function executeCases({ runtime }) {
 					ticketType: '4',
 					priorityLevel: '3',
 				});
+			},
+		},
+		{
+			name: 'tools: the AI agent example with a scripted model — a bad phone reaches the model as our error, it retries, the number is added',
+			workflow: agentWorkflow({ id: 'e2eToolAgent0001' }),
+			prepare: prepareScriptedModel,
+			teardown: stopScriptedModel,
+			setup: () => scripted.server.requests.splice(0),
+			check(run, { byrobot }) {
+				const requests = scripted.server.requests;
+				assert.equal(requests.length, 3, `the model was asked ${requests.length} times`);
+				// What the model is told: the system message and the five tools with their $fromAI keys.
+				const [first] = requests;
+				const system = first.messages.find((m) => m.role === 'system');
+				assert.match(String(system?.content), /^You are the callback desk assistant/);
+				const tools = Object.fromEntries(
+					(first.tools ?? []).map((t) => [t.function.name, t.function]),
+				);
+				assert.deepEqual(Object.keys(tools).sort(), [
+					'Add_To_Do-Not-Call_List',
+					'Create_Callback_Ticket',
+					'Get_Call_Detail',
+					'Schedule_AI_Callback',
+					'Search_Tickets',
+				]);
+				assert.match(tools['Add_To_Do-Not-Call_List'].description, /do-not-call blacklist/);
+				assert.deepEqual(
+					Object.keys(tools['Add_To_Do-Not-Call_List'].parameters.properties).sort(),
+					['customerName', 'phone'],
+				);
+				assert.equal(tools.Get_Call_Detail.parameters.properties.callId.type, 'number');
+				// The bad phone: the model reads [{"error": "<our message>"}] (the message names the
+				// field; the error's description is left out) and calls again.
+				assert.deepEqual(toolMessages(requests[1]), [[{ error: BAD_PHONE_MESSAGE }]]);
+				assert.deepEqual(toolMessages(requests[2]), [
+					[{ error: BAD_PHONE_MESSAGE }],
+					[{ blacklistInfoId: 7001 }],
+				]);
+				// The retry went through, once.
+				assert.deepEqual(
+					byrobot.requestsTo('/openapi/v1/company/addBlackList', 'POST').map((r) => r.body),
+					[{ companyId: 1001, mobile: '13900001234', name: '李四', remark: 'callback desk agent' }],
+				);
+				assert.deepEqual(run.items('Callback Desk Agent'), [{ output: DO_NOT_CALL_ANSWER }]);
+			},
+		},
+		{
+			name:
+				runtime === 'n8n1'
+					? 'tools: AI agent, a tool on On Error = Stop Workflow — n8n 1.x stops the run at the tool error (our message), the model is not asked again'
+					: 'tools: AI agent, a tool on On Error = Stop Workflow — n8n 2.x still hands the error to the model',
+			workflow: agentWorkflow({ id: 'e2eToolAgent0002', stopOnError: 'Add To Do-Not-Call List' }),
+			prepare: prepareScriptedModel,
+			teardown: stopScriptedModel,
+			setup: () => scripted.server.requests.splice(0),
+			expectFailure: runtime === 'n8n1',
+			check(run, { byrobot }) {
+				const requests = scripted.server.requests;
+				if (runtime === 'n8n1') {
+					assert.equal(requests.length, 1, 'the model is asked once');
+					assert.equal(run.error.message, BAD_PHONE_MESSAGE);
+					assert.match(String(run.error.description), /Nothing was sent to BYRobot/);
+					assert.equal(byrobot.requests.length, 0);
+					return;
+				}
+				assert.equal(requests.length, 3);
+				assert.deepEqual(toolMessages(requests[1]), [[{ error: BAD_PHONE_MESSAGE }]]);
+				assert.equal(byrobot.requestsTo('/openapi/v1/company/addBlackList', 'POST').length, 1);
+				assert.deepEqual(run.items('Callback Desk Agent'), [{ output: DO_NOT_CALL_ANSWER }]);
 			},
 		},
 	];
