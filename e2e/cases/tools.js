@@ -6,6 +6,9 @@
 //     CUSTOM.bangwo8Tool) with the arguments a model would give; `n8n execute` runs it.
 //   - The MCP Server Trigger serves both tools to an MCP client (plain HTTP JSON-RPC here) in an
 //     activated workflow; that runs in the `n8n start` phase (serverCases).
+//   - The AI agent example (e2e/examples/ai-agent-callback-desk.json): its tools through Tool
+//     Executor, its AI Agent against a scripted OpenAI-compatible endpoint standing in for the
+//     model (how a tool error reaches the model), and, with `n8n start`, that it loads.
 //
 // The query format of Tool Executor differs: n8n 2.x takes { "<tool name>": { args } }, n8n 1.x
 // the args themselves. A tool's name is its node's name with every run of other characters than
