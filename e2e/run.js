@@ -14,7 +14,9 @@
 //
 // Options: --n8n1 (the 1.x runtime), --no-build, --only=<text> (cases whose name contains it),
 // --keep (keep the user folder), --verbose (n8n's output of every run).
-// Closing line: `e2e: N passed, N failed` (`e2e n8n1: …` with --n8n1); exit code 1 when anything failed.
+// A case with `skip: '<reason>'` (e.g. a node this n8n version lacks) is not run; the reason is
+// printed. Closing line: `e2e: N passed, N failed` (`e2e n8n1: …` with --n8n1), `, N skipped`
+// added when any was; exit code 1 when anything failed.
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
@@ -33,7 +35,7 @@ const {
 } = require('../scripts/lib/n8n');
 const { startSandboxes } = require('../test/sandbox/serve');
 const { CREDENTIALS, Execution } = require('../scripts/lib/workflow');
-const { loadCases } = require('./cases');
+const { loadCases, loadServerCases } = require('./cases');
 const { credentialTests, OWNER } = require('./cases/credentials');
 const triggerCase = require('./cases/trigger');
 
@@ -74,7 +76,9 @@ async function main() {
 	const { byrobot, bangwo8, byrobotOpen } = sandboxes;
 	const ctx = { byrobot, bangwo8, byrobotOpen, runtime: runtimeName };
 	const only = option('only');
-	const cases = loadCases(ctx).filter((c) => !only || c.name.includes(only));
+	const selected = loadCases(ctx).filter((c) => !only || c.name.includes(only));
+	const cases = selected.filter((c) => !c.skip);
+	const serverCases = loadServerCases(ctx).filter((c) => !only || c.name.includes(only));
 	const credentialCases = credentialTests(sandboxes).filter((c) => !only || c.name.includes(only));
 
 	const userFolder = path.join(
@@ -85,6 +89,11 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const env = n8nEnv(runtime, { userFolder, brokerPort: await freePort() });
 	const results = [];
+	const skipped = [];
+	const skip = (testCase) => {
+		skipped.push(testCase.name);
+		log(`  - ${testCase.name} (skipped on ${runtime.label}: ${testCase.skip})`);
+	};
 	const record = (name, error, ms) => {
 		results.push({ name, error, ms });
 		log(`${error ? '  ✗' : '  ✓'} ${name} (${seconds(ms)})`);
@@ -99,15 +108,18 @@ async function main() {
 	};
 
 	try {
+		// A case may start a helper of its own (prepare) and bring credentials for it.
+		for (const testCase of cases) await testCase.prepare?.(ctx);
+		const extraCredentials = cases.flatMap((c) => c.credentials ?? []);
 		log(
-			`== e2e: import ${Object.keys(CREDENTIALS).length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`,
+			`== e2e: import ${Object.keys(CREDENTIALS).length + extraCredentials.length} credentials and ${cases.length + 1} workflows into ${path.relative(ROOT, userFolder)}`,
 		);
 		t = Date.now();
 		await importJson(
 			runtime,
 			env,
 			'credentials',
-			credentialsFor(sandboxes),
+			[...credentialsFor(sandboxes), ...extraCredentials],
 			path.join(userFolder, 'credentials.json'),
 		);
 		await importJson(
@@ -121,6 +133,7 @@ async function main() {
 
 		log(`== e2e: workflows (n8n execute --id --rawOutput)`);
 		t = Date.now();
+		selected.filter((c) => c.skip).forEach(skip);
 		for (const testCase of cases) {
 			const caseStarted = Date.now();
 			let error;
@@ -169,9 +182,14 @@ async function main() {
 		log(`== e2e: n8n start (node types, credential Test button, Byrobot Trigger webhook)`);
 		t = Date.now();
 		const withTrigger = !only || triggerCase.name.includes(only);
-		await serverChecks(runtime, env, credentialCases, record, runtimeName, withTrigger);
+		await serverChecks(runtime, env, credentialCases, record, runtimeName, withTrigger, {
+			cases: serverCases,
+			skip,
+			sandboxes: { byrobot, bangwo8 },
+		});
 		timings.server = Date.now() - t;
 	} finally {
+		for (const testCase of cases) await testCase.teardown?.();
 		await sandboxes.stop();
 	}
 
@@ -187,7 +205,9 @@ async function main() {
 		log('== e2e: failed:');
 		for (const f of failed) log(`  - ${f.name}`);
 	}
-	log(`${SUMMARY_TAG}: ${results.length - failed.length} passed, ${failed.length} failed`);
+	log(
+		`${SUMMARY_TAG}: ${results.length - failed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`,
+	);
 	if (results.length === 0) {
 		log('no e2e case ran');
 		process.exitCode = 1;
@@ -205,8 +225,20 @@ function credentialsFor(sandboxes) {
 	}));
 }
 
-/** Starts n8n once and checks what only a running server shows. */
-async function serverChecks(runtime, env, credentialCases, record, runtimeName, withTrigger) {
+/**
+ * Starts n8n once and checks what only a running server shows: node types, credential tests, the
+ * Byrobot Trigger, then the server cases (`{ name, skip?, run({ url, rest, runtimeDir, runtime,
+ * byrobot, bangwo8 }) }`, e.g. cases/tools.js: MCP), each after a reset of both sandboxes.
+ */
+async function serverChecks(
+	runtime,
+	env,
+	credentialCases,
+	record,
+	runtimeName,
+	withTrigger,
+	{ cases: serverCases = [], skip = () => {}, sandboxes = {} } = {},
+) {
 	const port = await freePort();
 	const started = Date.now();
 	let server;
@@ -285,6 +317,35 @@ async function serverChecks(runtime, env, credentialCases, record, runtimeName, 
 				error = e;
 			}
 			record(triggerCase.name, error, Date.now() - t);
+		}
+
+		for (const testCase of serverCases) {
+			if (testCase.skip) {
+				skip(testCase);
+				continue;
+			}
+			t = Date.now();
+			let error;
+			const { byrobot, bangwo8 } = sandboxes;
+			try {
+				byrobot?.reset();
+				bangwo8?.reset();
+				await testCase.run({
+					url: server.url,
+					rest,
+					runtimeDir: runtime.dir,
+					runtime: runtimeName,
+					byrobot,
+					bangwo8,
+				});
+			} catch (e) {
+				error = e;
+				const seen = [...(byrobot?.requests ?? []), ...(bangwo8?.requests ?? [])]
+					.sort((a, b) => a.time - b.time)
+					.map((r) => `${r.method} ${r.url}${r.rawBody ? ` ${r.rawBody.slice(0, 160)}` : ''}`);
+				if (seen.length) error.requestsSeen = seen;
+			}
+			record(testCase.name, error, Date.now() - t);
 		}
 	} finally {
 		await server.stop();

@@ -1,6 +1,8 @@
 'use strict';
 // The example workflows of e2e/examples/, run as they are shipped (only our node types are
 // renamed for N8N_CUSTOM_EXTENSIONS), against sandboxes prepared the way `npm run dev` does.
+// ai-agent-callback-desk.json is not run (its AI Agent needs the user's own chat model):
+// tools.js checks that n8n loads it and runs each of its tools through Tool Executor.
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
