@@ -104,7 +104,7 @@ function callTaskPicker(show: Show): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		displayOptions: { show },
-		description: 'The call task (外呼任务)',
+		description: 'The call task (外呼任务): its Bangwo8 ID, digits only, e.g. 49242970',
 		modes: [
 			{
 				displayName: 'From List',
@@ -169,9 +169,11 @@ function picker(spec: PickerSpec, show: Show, users: Operation[]): INodeProperti
 	const sentences = [
 		...new Set(users.map((op) => roles[`${op.resource}.${op.option.value}`]).filter(Boolean)),
 	];
+	// Said as a model filling the field through $fromAI() needs it: what it is and its form.
+	const form = `its Bangwo8 ID, digits only, e.g. ${spec.example}`;
 	const description = required
-		? `The ${spec.noun}`
-		: `Optional; leave empty for none. ${sentences.join(' ')}`;
+		? `The ${spec.noun}: ${form}`
+		: `Optional (${form}); leave empty for none. ${sentences.join(' ')}`;
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -467,7 +469,8 @@ function contactDetails(show: Show): INodeProperties[] {
 			default: '',
 			displayOptions: { show },
 			placeholder: 'e.g. 010-63701717',
-			description: 'Landline with area code (fixnumber). Create needs Mobile or Landline.',
+			description:
+				'Landline with area code, e.g. 010-12345678 (fixnumber). Create needs Mobile or Landline.',
 		},
 	];
 }

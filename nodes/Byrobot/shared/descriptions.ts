@@ -15,7 +15,8 @@ function companyPicker(displayOptions: INodeProperties['displayOptions']): INode
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The company to act for (one AppKey may be bound to several)',
+		description:
+			'The company to act for: its BYRobot company ID (companyId), a whole number such as 3811, as Company → Get Many lists them (one AppKey may be bound to several)',
 		displayOptions,
 		modes: [
 			{
@@ -48,7 +49,8 @@ function taskPicker(displayOptions: INodeProperties['displayOptions']): INodePro
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The call task (listed for the chosen company)',
+		description:
+			'The call task: its ID (taskId; callJobId in call records and callbacks), a whole number such as 13487, listed for the chosen company',
 		displayOptions,
 		modes: [
 			{
@@ -118,7 +120,7 @@ export const sharedFields: SharedField[] = [
 				default: '',
 				placeholder: 'e.g. 800001',
 				description:
-					'The callInstanceId of the call (from the Byrobot Trigger, Get Call Records or Get Call Detail)',
+					'The callInstanceId of the call, a whole number such as 800001 (from the Byrobot Trigger or Get Call Records); not the task ID or a phone number',
 				displayOptions: { show },
 			},
 		],

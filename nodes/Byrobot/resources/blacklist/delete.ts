@@ -11,7 +11,8 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 13800138000',
-		description: 'The number to remove from the group',
+		description:
+			'The number to remove from the group: a mainland China phone: an 11-digit mobile such as 13800138000, or a landline with area code such as 010-12345678; spaces, dashes and +86 are removed',
 	},
 ];
 
