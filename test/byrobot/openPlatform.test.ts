@@ -398,6 +398,22 @@ describe('Byrobot on the open platform: a refused token (40000010)', () => {
 	});
 });
 
+describe('Byrobot on the open platform: Continue On Fail', () => {
+	it('a task BYRobot does not know becomes an error item naming it; the other items go on', async () => {
+		const [jobId] = sandbox.seedCallJobs(DEMO, 1);
+		const out = await run(
+			{ resource: 'task', operation: 'get', company: rl(DEMO), task: rl('={{ $json.id }}') },
+			{ items: [{ id: jobId }, { id: 999999 }, { id: jobId }], continueOnFail: true },
+		);
+		expect(out).toHaveLength(3);
+		expect(out[0].json.callJobId).toBe(jobId);
+		expect(out[1].error?.message).toBe('BYRobot knows no such task');
+		expect((out[1].error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
+		expect(out[0]).toMatchObject({ json: { callJobId: jobId }, pairedItem: { item: 0 } });
+		expect(out[2]).toMatchObject({ json: { callJobId: jobId }, pairedItem: { item: 2 } });
+	});
+});
+
 describe('Byrobot on the open platform: dropdowns and list searches', () => {
 	const context = (parameters: INodeParameters) => ({
 		node: new Byrobot(),
