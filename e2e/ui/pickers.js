@@ -75,30 +75,39 @@ function pickersOf(description, nodeName) {
 	return result;
 }
 
-/** Each operation: { resource, operation, action, pickers } (only those with a picker). */
-function operationsOf(description, nodeName) {
+/**
+ * Each operation a person can add from the nodes panel: { resource, operation, action, pickers }
+ * (only those with a picker). `api`: the Authentication the preselected credential gives (the
+ * Byrobot node's signed API or open platform), whose Operation selectors the form then shows.
+ */
+function operationsOf(description, nodeName, api) {
 	const pickers = pickersOf(description, nodeName);
+	const selectors = description.properties.filter((p) => p.name === 'operation');
+	const authentication = description.properties.find((p) => p.name === 'authentication');
+	const chosen = api ?? authentication?.default;
+	const onApi = (selector) => {
+		const on = selector.displayOptions?.show?.authentication;
+		return !on || on.includes(chosen);
+	};
+	// n8n's nodes panel lists, per resource, the options of the first Operation selector that
+	// shows it (the signed API's): an operation is added from there by its action.
+	const inPanel = (resource, action) =>
+		selectors
+			.find((s) => s.displayOptions?.show?.resource?.includes(resource))
+			?.options?.some((option) => option.action === action);
 	const operations = [];
-	// n8n's nodes panel lists a resource's first Operation selector: the Byrobot node's signed API
-	// (its default Authentication). The open platform's operations are reached by switching
-	// Authentication in the form; their lists are tested in test/byrobot/openPlatform.test.ts.
-	const nodesPanel = description.properties.filter(
-		(p) => p.name === 'operation' && !p.displayOptions?.show?.authentication,
-	);
-	const firstApi = description.properties.find((p) => p.name === 'authentication')?.default;
-	for (const selector of description.properties.filter(
-		(p) =>
-			p.name === 'operation' &&
-			(nodesPanel.includes(p) || p.displayOptions.show.authentication.includes(firstApi)),
-	)) {
+	for (const selector of selectors.filter(onApi)) {
 		const resources = selector.displayOptions?.show?.resource ?? [];
 		for (const option of selector.options ?? []) {
 			for (const resource of resources) {
+				if (!inPanel(resource, option.action)) continue;
 				const applies = (picker) => {
 					const show = picker.container?.show ?? picker.show;
+					const on = show.authentication;
 					return (
 						(show.resource?.includes(resource) ?? false) &&
-						(!show.operation || show.operation.includes(option.value))
+						(!show.operation || show.operation.includes(option.value)) &&
+						(!on || on.includes(chosen))
 					);
 				};
 				const own = pickers.filter(applies);
@@ -365,7 +374,7 @@ function pickerCases({ distDir, credentialRounds }) {
 	for (const node of nodes) {
 		const rounds = credentialRounds[node.key] ?? [{ credential: undefined }];
 		for (const round of rounds) {
-			for (const op of operationsOf(node.description, node.key)) {
+			for (const op of operationsOf(node.description, node.key, round.api)) {
 				cases.push({
 					name: `pickers: ${node.label} ${op.resource} → ${op.operation}${round.credential ? ` (${round.label})` : ''}`,
 					group: `pickers ${node.label}${round.credential ? ` ${round.label}` : ''}`,

@@ -129,6 +129,25 @@ async function main() {
 		...round,
 		before: async ({ page }) => await touchCredential(page, url, round.id),
 	}));
+	// n8n preselects the most recently saved credential of the node's types and sets Authentication
+	// to match: with the open platform's, a new Byrobot node speaks the open platform.
+	const byrobotRounds = [
+		{
+			label: 'Open Platform',
+			api: 'openPlatform',
+			credential: CREDENTIALS.byrobotOpen.name,
+			id: CREDENTIALS.byrobotOpen.id,
+		},
+		{
+			label: 'Signed API',
+			api: 'signedApi',
+			credential: CREDENTIALS.byrobot.name,
+			id: CREDENTIALS.byrobot.id,
+		},
+	].map((round) => ({
+		...round,
+		before: async ({ page }) => await touchCredential(page, url, round.id),
+	}));
 	const cases = [
 		{
 			name: 'sign in: the owner account lands on the workflow list with the example workflows',
@@ -145,7 +164,10 @@ async function main() {
 		},
 		...exampleCases(instance),
 		...panelAndCanvasCases(),
-		...pickerCases({ distDir, credentialRounds: { bangwo8: bangwo8Rounds } }),
+		...pickerCases({
+			distDir,
+			credentialRounds: { byrobot: byrobotRounds, bangwo8: bangwo8Rounds },
+		}),
 		...credentialCases(),
 	].filter((c, i) => i === 0 || !only || c.name.includes(only));
 
