@@ -53,10 +53,8 @@ export class ByrobotApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			// Stored as appId: the AppKey is a public identifier (sent in clear in the appkey header),
-			// and n8n's two lint sets disagree on masking any field whose name contains "key".
 			displayName: 'AppKey',
-			name: 'appId',
+			name: 'appKey',
 			type: 'string',
 			default: '',
 			required: true,
@@ -95,7 +93,7 @@ export class ByrobotApi implements ICredentialType {
 		if (relative && (!requestOptions.baseURL || requestOptions.baseURL === DEFAULT_BASE_URL)) {
 			requestOptions.baseURL = byrobotBaseUrl(credentials);
 		}
-		const appKey = String(credentials.appId ?? '').trim();
+		const appKey = String(credentials.appKey ?? '').trim();
 		const appSecret = String(credentials.appSecret ?? '').trim();
 		const datetime = new Date().toUTCString();
 		requestOptions.headers = {
@@ -143,7 +141,7 @@ export async function testByrobotApi(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const appKey = String(data.appId ?? '').trim();
+	const appKey = String(data.appKey ?? '').trim();
 	const appSecret = String(data.appSecret ?? '').trim();
 	const baseUrl = byrobotBaseUrl(data);
 	if (!appKey || !appSecret) {

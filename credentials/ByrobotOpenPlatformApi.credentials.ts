@@ -78,14 +78,9 @@ interface Settings {
 	tokenUrl: string;
 }
 
-/**
- * The AppKey is stored as appId, as the Byrobot API credential stores its own: n8n's two lint
- * sets disagree on any field named *key* (eslint-plugin-n8n-nodes-base wants it masked, the
- * community set flags a masked field whose name is not a secret's), and an AppKey is no secret.
- */
 function settingsOf(credentials: ICredentialDataDecryptedObject): Settings {
 	return {
-		appKey: String(credentials.appId ?? '').trim(),
+		appKey: String(credentials.appKey ?? '').trim(),
 		appSecret: String(credentials.appSecret ?? '').trim(),
 		companyId: String(credentials.companyId ?? '').trim(),
 		tokenUrl: byrobotOpenTokenUrl(credentials),
@@ -500,7 +495,7 @@ export class ByrobotOpenPlatformApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'AppKey',
-			name: 'appId',
+			name: 'appKey',
 			type: 'string',
 			default: '',
 			required: true,

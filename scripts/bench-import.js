@@ -118,7 +118,7 @@ async function benchN8n(sandbox) {
 		[
 			{
 				...credential,
-				data: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
+				data: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
 			},
 		],
 		path.join(userFolder, 'credentials.json'),
@@ -277,7 +277,7 @@ async function benchRouting(sandbox) {
 	const { Byrobot } = require(path.join(ROOT, 'dist/nodes/Byrobot/Byrobot.node.js'));
 	const { SANDBOX_APP_KEY, SANDBOX_APP_SECRET } = require('../test/sandbox/byrobot');
 	const credentials = {
-		byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
+		byrobotApi: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
 	};
 	const rows = Array.from({ length: ROWS }, (_, i) => ({
 		name: `客户${i}`,

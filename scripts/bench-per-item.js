@@ -296,7 +296,7 @@ async function main() {
 			[
 				{
 					...CREDENTIALS.byrobot,
-					data: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
+					data: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: sandbox.url },
 				},
 				{
 					...CREDENTIALS.bangwo8,

@@ -124,7 +124,7 @@ async function prepareCredentials() {
 	if (REAL) {
 		if (env.BYROBOT_APP_KEY && env.BYROBOT_APP_SECRET) {
 			real.byrobotApi = {
-				appId: env.BYROBOT_APP_KEY,
+				appKey: env.BYROBOT_APP_KEY,
 				appSecret: env.BYROBOT_APP_SECRET,
 				baseUrl: env.BYROBOT_BASE_URL || 'https://api.byrobot.cn',
 			};
@@ -145,7 +145,7 @@ async function prepareCredentials() {
 		}
 		if (env.BYROBOT_OPEN_APP_KEY && env.BYROBOT_OPEN_APP_SECRET && env.BYROBOT_OPEN_COMPANY_ID) {
 			real.byrobotOpenPlatformApi = {
-				appId: env.BYROBOT_OPEN_APP_KEY,
+				appKey: env.BYROBOT_OPEN_APP_KEY,
 				appSecret: env.BYROBOT_OPEN_APP_SECRET,
 				companyId: env.BYROBOT_OPEN_COMPANY_ID,
 				tokenUrl: env.BYROBOT_OPEN_TOKEN_URL || 'https://open.byai.com/oauth/token',
@@ -154,7 +154,7 @@ async function prepareCredentials() {
 		}
 		if (Object.keys(real).length === 0) {
 			throw new Error(
-				'--real needs keys in the environment: BYROBOT_APP_KEY + BYROBOT_APP_SECRET and/or BANGWO8_ACCOUNT + BANGWO8_PASSWORD (and/or BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET, BYROBOT_OPEN_APP_KEY + BYROBOT_OPEN_APP_SECRET + BYROBOT_OPEN_COMPANY_ID); see README → Development',
+				'--real needs keys in the environment: BYROBOT_APP_KEY + BYROBOT_APP_SECRET and/or BANGWO8_ACCOUNT + BANGWO8_PASSWORD (and/or BANGWO8_CLIENT_ID + BANGWO8_CLIENT_SECRET, BYROBOT_OPEN_APP_KEY + BYROBOT_OPEN_APP_SECRET + BYROBOT_OPEN_COMPANY_ID); see CONTRIBUTING.md',
 			);
 		}
 	}

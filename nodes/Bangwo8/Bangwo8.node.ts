@@ -27,9 +27,6 @@ import { sharedFields } from './shared/descriptions';
 import { VENDOR, withCredentialHint } from './shared/transport';
 import { rememberRequest } from './shared/hooks';
 
-/** One main input and one main output (kept out of the literal: the two lint rule sets disagree on its spelling). */
-const MAIN_ONLY = [NodeConnectionTypes.Main];
-
 const authenticationField: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
@@ -65,8 +62,8 @@ export class Bangwo8 implements INodeType {
 			name: 'Bangwo8',
 		},
 		usableAsTool: true,
-		inputs: MAIN_ONLY,
-		outputs: MAIN_ONLY,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'bangwo8Api',

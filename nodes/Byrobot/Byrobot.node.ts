@@ -34,11 +34,6 @@ import {
 	VENDOR,
 } from './shared/transport';
 
-// One main input and output, written through constants: the two lint rule sets disagree on
-// the inline form (['main'] versus [NodeConnectionTypes.Main]).
-const MAIN_INPUT = [NodeConnectionTypes.Main];
-const MAIN_OUTPUT = [NodeConnectionTypes.Main];
-
 /** Which BYRobot API generation the node speaks (docs/api/byrobot-open-platform.md). */
 const authenticationField: INodeProperties = {
 	displayName: 'Authentication',
@@ -90,8 +85,8 @@ export class Byrobot implements INodeType {
 			'Run BYRobot (百应) AI outbound-call tasks: create, import customers, start, read results',
 		defaults: { name: 'Byrobot' },
 		usableAsTool: true,
-		inputs: MAIN_INPUT,
-		outputs: MAIN_OUTPUT,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'byrobotApi',

@@ -6,7 +6,6 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
-	type NodeConnectionType,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -39,10 +38,6 @@ import {
 	type CallbackRequest,
 } from './trigger/payload';
 
-// One main output. Kept in a constant: n8n-nodes-base's outputs rule reads only string literals
-// ('main') while the community rule forbids them in favour of NodeConnectionTypes.
-const OUTPUTS: NodeConnectionType[] = [NodeConnectionTypes.Main];
-
 /** Acknowledge: `success` on receipt (default), or only once the workflow has succeeded. */
 const ON_RECEIPT = 'onReceipt';
 const AFTER_SUCCESS = 'afterSuccess';
@@ -67,7 +62,7 @@ export class ByrobotTrigger implements INodeType {
 			name: 'Byrobot Trigger',
 		},
 		inputs: [],
-		outputs: OUTPUTS,
+		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
 			{
 				name: 'default',

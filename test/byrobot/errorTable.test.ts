@@ -55,7 +55,7 @@ describe('BYRobot error codes, written once', () => {
 				id: '1',
 				name: 'Byrobot API',
 				type: 'byrobotApi',
-				data: { appId: 'k', appSecret: 's', baseUrl: 'https://api.byrobot.cn' },
+				data: { appKey: 'k', appSecret: 's', baseUrl: 'https://api.byrobot.cn' },
 			});
 			expect(result).toEqual({
 				status: 'Error',

@@ -39,7 +39,7 @@ export interface RunArgs {
 
 export function runner(baseUrl: () => string) {
 	const credentials = (appSecret: string = SANDBOX_APP_SECRET) => ({
-		byrobotApi: { appId: SANDBOX_APP_KEY, appSecret, baseUrl: baseUrl() },
+		byrobotApi: { appKey: SANDBOX_APP_KEY, appSecret, baseUrl: baseUrl() },
 	});
 	return {
 		run: async (parameters: INodeParameters, args: RunArgs = {}): Promise<INodeExecutionData[]> =>

@@ -27,7 +27,7 @@ beforeEach(() => {
 const DEMO = SEED.company.demo.id;
 const credentials = (appSecret = SANDBOX_OPEN_APP_SECRET) => ({
 	byrobotOpenPlatformApi: {
-		appId: SANDBOX_OPEN_APP_KEY,
+		appKey: SANDBOX_OPEN_APP_KEY,
 		appSecret,
 		companyId: String(DEMO),
 		tokenUrl: sandbox.tokenUrl,

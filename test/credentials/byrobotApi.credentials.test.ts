@@ -22,7 +22,7 @@ describe('Byrobot API credential', () => {
 			jest.useFakeTimers({ now: new Date('2018-12-13T01:27:17Z') });
 			try {
 				const first = await credential.authenticate(
-					{ appId: 'testAppKey', appSecret: 'testAppSecret' },
+					{ appKey: 'testAppKey', appSecret: 'testAppSecret' },
 					{ url: '/x', headers: { Accept: 'application/json' } } as IHttpRequestOptions,
 				);
 				expect(first.headers).toEqual({
@@ -33,7 +33,7 @@ describe('Byrobot API credential', () => {
 				});
 				jest.setSystemTime(new Date('2018-12-13T01:29:00Z'));
 				const second = await credential.authenticate(
-					{ appId: 'testAppKey', appSecret: 'testAppSecret' },
+					{ appKey: 'testAppKey', appSecret: 'testAppSecret' },
 					{ url: '/x' } as IHttpRequestOptions,
 				);
 				expect(second.headers?.datetime).toBe('Thu, 13 Dec 2018 01:29:00 GMT');
@@ -47,7 +47,7 @@ describe('Byrobot API credential', () => {
 
 		it('never sends the AppSecret itself', async () => {
 			const options = await credential.authenticate(
-				{ appId: 'k', appSecret: 'very-secret-value' },
+				{ appKey: 'k', appSecret: 'very-secret-value' },
 				{ url: '/x' } as IHttpRequestOptions,
 			);
 			expect(JSON.stringify(options)).not.toContain('very-secret-value');
@@ -59,7 +59,7 @@ describe('Byrobot API credential', () => {
 			credentials: Record<string, string>,
 			options: Partial<IHttpRequestOptions>,
 		) =>
-			await credential.authenticate({ appId: 'k', appSecret: 's', ...credentials }, {
+			await credential.authenticate({ appKey: 'k', appSecret: 's', ...credentials }, {
 				...options,
 			} as IHttpRequestOptions);
 
@@ -115,7 +115,7 @@ describe('Byrobot API credential', () => {
 
 		it('passes with the right AppKey and AppSecret, sending a request the sandbox accepts', async () => {
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
@@ -133,7 +133,7 @@ describe('Byrobot API credential', () => {
 
 		it('accepts a Base URL with a trailing slash', async () => {
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl: `${baseUrl}/`,
 			});
@@ -143,7 +143,7 @@ describe('Byrobot API credential', () => {
 
 		it('fails with a wrong AppSecret, naming the cause and not the secret', async () => {
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: 'wrong-secret-123',
 				baseUrl,
 			});
@@ -158,7 +158,7 @@ describe('Byrobot API credential', () => {
 		it('tells the user to check the n8n host clock on code 408', async () => {
 			sandbox.clockOffsetMs = 10 * 60 * 1000;
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
@@ -174,7 +174,7 @@ describe('Byrobot API credential', () => {
 		])('fails on an envelope code %s with HTTP 200', async (code, pattern) => {
 			sandbox.fail({ failure: { kind: 'envelope', code, resultMsg: 'vendor says no' } });
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
@@ -185,7 +185,7 @@ describe('Byrobot API credential', () => {
 		it('fails on an HTTP error', async () => {
 			sandbox.fail({ failure: { kind: 'http', status: 502 } });
 			const result = await pressTest({
-				appId: SANDBOX_APP_KEY,
+				appKey: SANDBOX_APP_KEY,
 				appSecret: SANDBOX_APP_SECRET,
 				baseUrl,
 			});
@@ -199,7 +199,7 @@ describe('Byrobot API credential', () => {
 			other = await otherServer();
 		});
 		afterAll(async () => other.stop());
-		const keys = { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET };
+		const keys = { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET };
 
 		it.each([
 			['a web page (HTTP 200)', '/page', /answered with a web page \(HTTP 200\)/],
@@ -239,7 +239,7 @@ describe('Byrobot API credential', () => {
 
 		it('asks for the AppKey and the AppSecret when one is empty', async () => {
 			const before = other.requests.length;
-			const result = await pressTest({ appId: '', appSecret: 'x', baseUrl: other.url });
+			const result = await pressTest({ appKey: '', appSecret: 'x', baseUrl: other.url });
 			expect(result.message).toMatch(/^Enter the AppKey and the AppSecret/);
 			expect(other.requests).toHaveLength(before);
 		});

@@ -42,7 +42,7 @@ const SECRETS = [SANDBOX_OPEN_APP_SECRET, 'wrong-secret-4711'];
 
 /** The credential as saved, pointing at the sandbox (Base URL with a trailing slash). */
 const saved = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
-	appId: SANDBOX_OPEN_APP_KEY,
+	appKey: SANDBOX_OPEN_APP_KEY,
 	appSecret: SANDBOX_OPEN_APP_SECRET,
 	companyId: String(SEED.company.demo.id),
 	tokenUrl: sandbox.tokenUrl,
@@ -134,7 +134,7 @@ describe('the credential type', () => {
 		expect(credential.displayName).toBe('Byrobot Open Platform API');
 		expect(credential.documentationUrl).toMatch(/#byrobot-open-platform-api-credential$/);
 		expect(credential.properties.map((p) => [p.name, p.displayName, p.type, p.default])).toEqual([
-			['appId', 'AppKey', 'string', ''],
+			['appKey', 'AppKey', 'string', ''],
 			['appSecret', 'AppSecret', 'string', ''],
 			['companyId', 'Company ID', 'string', ''],
 			['tokenUrl', 'Token URL', 'string', 'https://open.byai.com/oauth/token'],

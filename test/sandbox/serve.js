@@ -79,7 +79,7 @@ async function startSandboxes(options = {}) {
 		demo,
 		/** Credential data for n8n (baseUrl as n8n should reach the sandbox). */
 		credentials: {
-			byrobotApi: { appId: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: byrobot.url },
+			byrobotApi: { appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET, baseUrl: byrobot.url },
 			bangwo8Api: {
 				account: SANDBOX_ADMIN.account,
 				password: SANDBOX_ADMIN.password,
@@ -91,7 +91,7 @@ async function startSandboxes(options = {}) {
 				baseUrl: bangwo8.url,
 			},
 			byrobotOpenPlatformApi: {
-				appId: SANDBOX_OPEN_APP_KEY,
+				appKey: SANDBOX_OPEN_APP_KEY,
 				appSecret: SANDBOX_OPEN_APP_SECRET,
 				companyId: String(BYROBOT_OPEN.company.demo.id),
 				tokenUrl: byrobotOpen.tokenUrl,
