@@ -80,19 +80,32 @@ async function startInstance({ userFolder, distDir, log }) {
 	}
 }
 
+/** Fields renamed before 1.0.0, per credential type: current name → the name an older build used. */
+const RENAMED_FIELDS = {
+	bangwo8OAuth2Api: {
+		file: 'Bangwo8OAuth2Api',
+		fields: { apiId: 'clientId', secret: 'clientSecret' },
+	},
+	byrobotApi: { file: 'ByrobotApi', fields: { appKey: 'appId' } },
+	byrobotOpenPlatformApi: { file: 'ByrobotOpenPlatformApi', fields: { appKey: 'appId' } },
+};
+
 /**
  * Credential data named as the build's credential names its fields: a build from before the
- * Bangwo8 OAuth2 fields were renamed (--dist) calls SecretID and Secret clientId / clientSecret.
+ * renames (--dist) calls SecretID and Secret clientId / clientSecret, and the AppKey appId.
  */
 function namedAsIn(distDir, type, data) {
-	if (type !== 'bangwo8OAuth2Api' || !distDir) return data;
-	const { Bangwo8OAuth2Api } = require(
-		path.join(distDir, 'credentials', 'Bangwo8OAuth2Api.credentials.js'),
-	);
-	const names = new Bangwo8OAuth2Api().properties.map((p) => p.name);
-	if (!names.includes('clientId')) return data;
-	const { apiId, secret, ...rest } = data;
-	return { clientId: apiId, clientSecret: secret, ...rest };
+	const renamed = RENAMED_FIELDS[type];
+	if (!renamed || !distDir) return data;
+	const module = require(path.join(distDir, 'credentials', `${renamed.file}.credentials.js`));
+	const names = new module[renamed.file]().properties.map((p) => p.name);
+	const named = { ...data };
+	for (const [current, older] of Object.entries(renamed.fields)) {
+		if (names.includes(current) || !names.includes(older) || !(current in named)) continue;
+		named[older] = named[current];
+		delete named[current];
+	}
+	return named;
 }
 
 module.exports = { startInstance, ROOT };
