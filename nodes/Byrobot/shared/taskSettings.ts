@@ -4,9 +4,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './inputs';
-import { toIdList } from './values';
 import { byrobotApiRequest } from './transport';
-import { checkCallingHours, checkStartDate } from './values';
+import { checkCallingHours, checkStartDate, toIdList } from './values';
 
 const FIELD_NAMES: Record<string, string> = {
 	workingStartTime: 'Working Start Time',

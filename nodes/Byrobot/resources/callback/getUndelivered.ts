@@ -1,8 +1,7 @@
 import type { Operation } from '../../../shared/operations';
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { outputItems, sendCompanyId } from '../../shared/hooks';
 import { inputError } from '../../shared/inputs';
 import { paginateByPageNumber } from '../../shared/pagination';
