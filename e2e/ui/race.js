@@ -59,11 +59,20 @@ async function holdListsUntilCredential(page, credential) {
 	};
 	const follow = (request) => {
 		if (!LIST_REQUEST.test(request.url())) return;
-		const sent = carried(request);
+		const sent = { ...carried(request), request };
 		first[sent.method] ??= sent;
 		last[sent.method] = sent;
 	};
+	// What n8n answered the first request of each method: HTTP status and its message, if any.
+	const answered = async (response) => {
+		if (!LIST_REQUEST.test(response.url())) return;
+		const { method } = carried(response.request());
+		if (first[method]?.request !== response.request() || first[method].answer) return;
+		const body = await response.json().catch(() => ({}));
+		first[method].answer = `HTTP ${response.status()}${body.message ? ` "${body.message}"` : ''}`;
+	};
 	page.on('request', follow);
+	page.on('response', answered);
 	await page.route(LIST_REQUEST, async (route) => {
 		const { credentials } = carried(route.request());
 		if (!credentials.length) {
@@ -90,6 +99,7 @@ async function holdListsUntilCredential(page, credential) {
 		last,
 		stop: async () => {
 			page.off('request', follow);
+			page.off('response', answered);
 			await page.unroute(LIST_REQUEST);
 		},
 	};
@@ -129,7 +139,9 @@ function credentialRaceCases(rounds) {
 				const described = (sent) =>
 					`authentication ${sent.authentication}, credentials ${sent.credentials.join(', ') || 'none'}`;
 				for (const [method, sent] of Object.entries(held.first))
-					seen.push(`first ${method} request: ${described(sent)}`);
+					seen.push(
+						`first ${method} request: ${described(sent)}; answered ${sent.answer ?? '(not yet)'}`,
+					);
 				const raced = ['getAgents', 'getContacts'].filter(
 					(m) => held.first[m] && !held.first[m].credentials.length,
 				);
