@@ -277,7 +277,8 @@ async function runOperation({ page, url, shoot }, node, op, credential) {
 	// A list that loads as the form opens (no parent to wait for) is added to a new workflow, as
 	// on a first visit: the editor assigns the credential before it asks for the list. In a saved
 	// workflow whose credentials the editor has not listed yet, it asks first and assigns the
-	// credential while the request runs; n8n then does not ask again (README → Bangwo8 node).
+	// credential while the request runs; n8n then does not ask again (README → Bangwo8 node;
+	// e2e/ui/race.js makes that happen on purpose).
 	const loadsOnOpen = op.pickers.some(
 		(p) => !p.container && p.kind === 'options' && !p.parents.length,
 	);

@@ -6,8 +6,9 @@
 //   signs in; opens each example workflow, runs it and reads a node's output; checks the nodes
 //   panel, canvas subtitles and the dev sandbox's demo data and time zone; adds each node fresh
 //   from the nodes panel for every operation that has a list and opens every dropdown and
-//   "From List" (e2e/ui/pickers.js), under either Bangwo8 credential; runs every credential's Test
-//   with right and wrong secrets and wrong Base URLs and reads the message shown.
+//   "From List" (e2e/ui/pickers.js), under either Bangwo8 credential; opens a Bangwo8 node whose
+//   lists are asked for before n8n assigns its credential (e2e/ui/race.js); runs every
+//   credential's Test with right and wrong secrets and wrong Base URLs and reads the message shown.
 //
 // Options: --no-build, --only=<text> (cases whose name contains it), --dist=<dir> (load the nodes
 // from another build, e.g. one made before a fix), --headed (needs a display), --keep (keep the
@@ -25,6 +26,7 @@ const { startInstance } = require('./instance');
 const E = require('./editor');
 const { exampleCases, panelAndCanvasCases, credentialCases } = require('./cases');
 const { pickerCases } = require('./pickers');
+const { credentialRaceCases } = require('./race');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -168,6 +170,7 @@ async function main() {
 			distDir,
 			credentialRounds: { byrobot: byrobotRounds, bangwo8: bangwo8Rounds },
 		}),
+		...credentialRaceCases(bangwo8Rounds),
 		...credentialCases(),
 	].filter((c, i) => i === 0 || !only || c.name.includes(only));
 
