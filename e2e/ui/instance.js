@@ -97,7 +97,10 @@ const RENAMED_FIELDS = {
 function namedAsIn(distDir, type, data) {
 	const renamed = RENAMED_FIELDS[type];
 	if (!renamed || !distDir) return data;
-	const module = require(path.join(distDir, 'credentials', `${renamed.file}.credentials.js`));
+	const file = path.join(distDir, 'credentials', `${renamed.file}.credentials.js`);
+	// A build older than the credential type has nothing to rename (n8n skips the unknown type).
+	if (!fs.existsSync(file)) return data;
+	const module = require(file);
 	const names = new module[renamed.file]().properties.map((p) => p.name);
 	const named = { ...data };
 	for (const [current, older] of Object.entries(renamed.fields)) {
