@@ -398,6 +398,20 @@ describe('Byrobot on the open platform: a refused token (40000010)', () => {
 	});
 });
 
+describe('Byrobot on the open platform: HTTP errors', () => {
+	it('an HTTP 404 names the open platform credential and its default Base URL', async () => {
+		sandbox.fail({ path: /company\/1\.0\.0\/list/, failure: { kind: 'http', status: 404 } });
+		const error = await run({ resource: 'company', operation: 'getAll' }).then(
+			expectedFailure,
+			(e) => e,
+		);
+		expect(String(error.message)).toMatch(/^BYRobot answered HTTP 404/);
+		expect(String(error.description)).toBe(
+			'Check the Base URL in the Byrobot Open Platform API credential (default https://open.byai.com/api/oauth).',
+		);
+	});
+});
+
 describe('Byrobot on the open platform: Continue On Fail', () => {
 	it('a task BYRobot does not know becomes an error item naming it; the other items go on', async () => {
 		const [jobId] = sandbox.seedCallJobs(DEMO, 1);

@@ -11,6 +11,8 @@ import {
 	TRANSIENT_HTTP_STATUSES,
 } from '../../shared/errors';
 import { markTokenRefused } from '../../shared/requests';
+import { DEFAULT_BASE_URL } from '../../../credentials/ByrobotApi.credentials';
+import { DEFAULT_OPEN_BASE_URL } from '../../../credentials/ByrobotOpenPlatformApi.credentials';
 
 /**
  * BYRobot's documented envelope codes (docs/api/byrobot.md#error-codes): what each means and what
@@ -66,11 +68,18 @@ export const OPEN_PLATFORM_CODES: Record<number, { meaning: string; hint: string
 /** The envelope code of a refused access token: the node gets a new one and repeats the request once. */
 export const TOKEN_REFUSED = 40000010;
 
-const HTTP_HINTS: Record<number, string> = {
-	401: 'Check AppKey and AppSecret in the Byrobot API credential.',
-	403: 'Check that the AppKey may use this API and that the company is bound to it.',
-	404: 'Check the Base URL in the Byrobot API credential (default https://api.byrobot.cn).',
-	429: 'Too many requests: slow down (e.g. the Loop Over Items node with a Wait), then retry.',
+/** The credential of each API generation, as errors name it, and its default Base URL. */
+interface CredentialNamed {
+	name: string;
+	defaultBaseUrl: string;
+}
+
+const HTTP_HINTS: Record<number, (credential: CredentialNamed) => string> = {
+	401: ({ name }) => `Check AppKey and AppSecret in ${name}.`,
+	403: () => 'Check that the AppKey may use this API and that the company is bound to it.',
+	404: ({ name, defaultBaseUrl }) => `Check the Base URL in ${name} (default ${defaultBaseUrl}).`,
+	429: () =>
+		'Too many requests: slow down (e.g. the Loop Over Items node with a Wait), then retry.',
 };
 
 function hintForEnvelope(code: number, resultMsg: string): string {
@@ -85,18 +94,20 @@ function hintForEnvelope(code: number, resultMsg: string): string {
 }
 
 /** The credential the node uses (Authentication takes no expression: its raw value is its value). */
-function credentialOf(node: INode): string {
+function credentialOf(node: INode): CredentialNamed {
 	return node.parameters.authentication === 'openPlatform'
-		? 'the Byrobot Open Platform API credential'
-		: 'the Byrobot API credential';
+		? {
+				name: 'the Byrobot Open Platform API credential',
+				defaultBaseUrl: DEFAULT_OPEN_BASE_URL,
+			}
+		: { name: 'the Byrobot API credential', defaultBaseUrl: DEFAULT_BASE_URL };
 }
 
 function hintForHttp(status: number, node: INode): string {
 	const credential = credentialOf(node);
-	if (HTTP_HINTS[status])
-		return HTTP_HINTS[status].replace('the Byrobot API credential', credential);
+	if (HTTP_HINTS[status]) return HTTP_HINTS[status](credential);
 	if (status >= 500) return 'BYRobot or a gateway in front of it failed. Try again later.';
-	return `Check the Base URL in ${credential} and the values you sent.`;
+	return `Check the Base URL in ${credential.name} and the values you sent.`;
 }
 
 function parseBody(body: unknown): { json?: IDataObject; text?: string } {
@@ -167,7 +178,7 @@ export function checkResponse(
 			message: looksLikeHtml(text ?? '')
 				? 'BYRobot answered with an HTML page instead of JSON'
 				: 'BYRobot answered with a body that is not valid JSON',
-			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in ${credentialOf(node)}; if it is right, BYRobot or a proxy is failing — try again later.`,
+			description: `HTTP ${status}. ${text ? `The answer began: "${excerpt(text)}". ` : 'The answer was empty. '}Check the Base URL in ${credentialOf(node).name}; if it is right, BYRobot or a proxy is failing — try again later.`,
 			httpCode: String(status),
 			itemIndex,
 		});
@@ -175,7 +186,7 @@ export function checkResponse(
 
 	throw new NodeApiError(node, json as JsonObject, {
 		message: 'BYRobot answered JSON without the expected "code" field',
-		description: `Check the Base URL in ${credentialOf(node)}. The answer was: ${excerpt(JSON.stringify(json))}`,
+		description: `Check the Base URL in ${credentialOf(node).name}. The answer was: ${excerpt(JSON.stringify(json))}`,
 		httpCode: String(status),
 		itemIndex,
 	});
