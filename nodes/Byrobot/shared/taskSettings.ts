@@ -20,6 +20,15 @@ interface RedialRule {
 	interval?: number;
 }
 
+/** The chosen caller lines as positive integer IDs: at least one, or an error naming the field. */
+function requireLineIds(context: IExecuteSingleFunctions, value: unknown): number[] {
+	const lineIds = toIdList(value);
+	if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
+		throw inputError(context, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
+	}
+	return lineIds;
+}
+
 /** Looks the chosen lines up in getPhones and returns their common phoneType. */
 async function callTypeFromLines(
 	context: IExecuteSingleFunctions,
@@ -74,10 +83,7 @@ export function prepareTaskSettings(mode: 'create' | 'update') {
 		if (hoursProblem) throw inputError(this, FIELD_NAMES[hoursProblem[0]], hoursProblem[1]);
 
 		if ('userPhoneIds' in body) {
-			const lineIds = toIdList(body.userPhoneIds);
-			if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
-				throw inputError(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
-			}
+			const lineIds = requireLineIds(this, body.userPhoneIds);
 			if (body.callType === 'auto' || body.callType === undefined || body.callType === '') {
 				body.callType = await callTypeFromLines(this, body.companyId, lineIds);
 			}
@@ -129,10 +135,7 @@ export async function prepareOpenPlatformTask(
 			`the open platform takes at most ${OPEN_PLATFORM_TASK_NAME_LENGTH} characters (this one has ${[...name].length})`,
 		);
 	}
-	const lineIds = toIdList(body.userPhoneIds);
-	if (lineIds.length === 0 || lineIds.some((id) => !Number.isInteger(id) || id <= 0)) {
-		throw inputError(this, 'Caller Lines', 'choose at least one caller line (numeric IDs)');
-	}
+	const lineIds = requireLineIds(this, body.userPhoneIds);
 	const rules = redialRules(this);
 	requestOptions.body = {
 		companyId: body.companyId,
