@@ -24,6 +24,11 @@ export interface OutputOptions {
 	format?: (this: IExecuteSingleFunctions, entry: IDataObject) => IDataObject;
 	/** Turns a scalar or null `data` (an id, true, null) into the item's JSON. */
 	wrap?: (this: IExecuteSingleFunctions, data: unknown, envelope: IDataObject) => IDataObject;
+	/**
+	 * The field whose ID the answer is about (open platform Get): an answer without `data` means
+	 * an ID the open platform does not know, an error naming that field.
+	 */
+	notFound?: string;
 }
 
 /**
@@ -38,6 +43,14 @@ export function outputItems(options: OutputOptions = {}): PostReceiveAction {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const envelope = checkResponse(this.getNode(), response, itemIndex);
+		if (options.notFound && (envelope.data === null || envelope.data === undefined)) {
+			const field = options.notFound;
+			throw new NodeApiError(this.getNode(), envelope as JsonObject, {
+				message: `BYRobot knows no such ${field.toLowerCase()}`,
+				description: `The open platform answered without data: check the ${field} ID, and that it belongs to the company of the Byrobot Open Platform API credential.`,
+				itemIndex,
+			});
+		}
 		const data = options.pick ? options.pick(envelope.data) : envelope.data;
 		let entries: IDataObject[];
 		if (options.entries) {
@@ -114,26 +127,4 @@ export const blacklistGroupIdOf = (context: IExecuteSingleFunctions): IDataObjec
 /** Whether the operation's Simplify toggle is on. */
 export function simplified(this: IExecuteSingleFunctions): boolean {
 	return this.getNodeParameter('simplify', true) as boolean;
-}
-
-/**
- * postReceive before outputItems where the open platform answers a successful envelope with
- * `data: null` for an id it does not know (calljob.detail.get): a NodeApiError naming the field.
- */
-export function requireFound(field: string): PostReceiveAction {
-	return async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const envelope = checkResponse(this.getNode(), response, this.getItemIndex());
-		if (envelope.data === null || envelope.data === undefined) {
-			throw new NodeApiError(this.getNode(), envelope as JsonObject, {
-				message: `BYRobot knows no such ${field.toLowerCase()}`,
-				description: `The open platform answered without data: check the ${field} ID, and that it belongs to the company of the Byrobot Open Platform API credential.`,
-				itemIndex: this.getItemIndex(),
-			});
-		}
-		return items;
-	};
 }

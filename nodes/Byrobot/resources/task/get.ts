@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/operations';
 import { formatOpenPlatformTask, formatTask } from '../../shared/output';
 import { OPEN_PLATFORM, openPlatformRouting } from '../../shared/transport';
-import { outputItems, requireFound, sendCompanyId, sendTaskId } from '../../shared/hooks';
+import { outputItems, sendCompanyId, sendTaskId } from '../../shared/hooks';
 
 // Only the shared Company and Task, sent as companyId and taskId (the open platform's
 // calljob.detail.get: callJobId, and data null for a task it does not know).
@@ -24,7 +24,7 @@ export const taskGet: Operation = {
 			routing: openPlatformRouting('/byai.openapi.calljob.detail/1.0.0/get', {
 				send: { preSend: [sendCompanyId('body'), sendTaskId('body', 'callJobId')] },
 				output: {
-					postReceive: [requireFound('Task'), outputItems({ format: formatOpenPlatformTask })],
+					postReceive: [outputItems({ format: formatOpenPlatformTask, notFound: 'Task' })],
 				},
 			}),
 		},

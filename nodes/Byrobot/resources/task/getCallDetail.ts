@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/operations';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/descriptions';
-import { outputItems, requireFound, simplified } from '../../shared/hooks';
+import { outputItems, simplified } from '../../shared/hooks';
 import { sendCallInstanceId } from '../../shared/inputs';
 import { formatCallDetail, openPlatformCallDetail, simplifyCallDetail } from '../../shared/output';
 import {
@@ -42,8 +42,8 @@ export const taskGetCallDetail: Operation = {
 				send: { preSend: [sendCallInstanceId, sendCredentialCompanyId] },
 				output: {
 					postReceive: [
-						requireFound('Call'),
 						outputItems({
+							notFound: 'Call',
 							format(detail) {
 								const signed = openPlatformCallDetail(detail);
 								return simplified.call(this)
