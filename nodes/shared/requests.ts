@@ -283,7 +283,7 @@ export const requestOptionsField: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to send a request again (up to 3 times, with a pause) after a timeout, a reset connection, HTTP 429/502/503/504 or a vendor "busy" answer. Never for writes that must not happen twice, such as Create.',
+				'Whether to send a request again (up to 3 times, with a pause) after a reset connection, HTTP 429/502/503/504 or a vendor "busy" answer (after a timeout only the batches of Import Customers and Add Many). Never for writes that must not happen twice, such as Create.',
 		},
 	],
 };
