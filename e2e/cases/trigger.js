@@ -171,8 +171,10 @@ async function run({ url, rest, runtimeDir }) {
 			`envelope ${JSON.stringify(body).slice(0, 80)}: ${answer.status} ${answer.body}`,
 		);
 	}
+	// Every successful execution's items: n8n's list order of executions that finish together is
+	// not the order they were posted in.
 	const afterEnvelopes = await successful(5);
-	const envelopeItems = await itemsOf(afterEnvelopes.slice(0, 3));
+	const envelopeItems = await itemsOf(afterEnvelopes.filter((e) => e.status === 'success'));
 	const byId = (id) => envelopeItems.find((i) => i.callInstanceId === id);
 	assert.equal(byId(880002)?.envelope, 'old', 'the old envelope became a call item');
 	assert.equal(
